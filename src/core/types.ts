@@ -151,9 +151,61 @@ export interface WizardGraph {
   nodes: WizardNode[];
 }
 
+/** A mailbox provider whose own codes, tokens or wording the catalog knows (`data/providers.json`). */
+export interface Provider {
+  /** Kebab-case id (`google`, `outlook`), referenced by `ProviderCode.provider`. */
+  id: string;
+  name: string;
+  /**
+   * Regular-expression sources, matched case-insensitively against recipient domains and MTA host names.
+   * Providers are tried in file order and the first match wins (Outlook.com comes before Microsoft 365).
+   */
+  hosts: string[];
+  /** The provider's own page for senders about its errors. */
+  postmaster: string;
+}
+
+/**
+ * What one provider means by a code, token or wording. At least one of `replyCode`, `status`, `statusRange`,
+ * `token` or `text` is set. A `token` (whole word, any case) or `text` (regex source, case-insensitive)
+ * recognises the row on its own; `replyCode`, `status` and `statusRange` narrow it, or recognise it alone
+ * once the provider is known.
+ */
+export interface ProviderCode {
+  /** Unique kebab-case id, starting with the provider id. */
+  id: string;
+  provider: string;
+  replyCode?: string | null;
+  status?: string | null;
+  /** Inclusive range of enhanced codes with one meaning (Microsoft's 5.7.606–5.7.649). */
+  statusRange?: [string, string];
+  token?: string | null;
+  text?: string | null;
+  title: string;
+  /** What the provider is telling you and what to do first, in plain words. */
+  summary: string;
+  /** Ids into causes (`data/causes.json` and `data/provider-causes.json`), most likely first. */
+  causes: string[];
+  refs: Reference[];
+}
+
+/** `data/providers.json`. */
+export interface ProvidersData {
+  providers: Provider[];
+  codes: ProviderCode[];
+}
+
 /** All the knowledge, as loaded. */
 export interface CatalogData {
   codes: CodesData;
   causes: CausesData;
   wizard: WizardGraph;
 }
+
+/**
+ * What core functions return instead of throwing: the value, or a machine-readable `reason` (for the UI to
+ * pick a translated message) and an English `message` (for the CLI and for developers).
+ */
+export type Result<T, R extends string = string> =
+  | { ok: true; value: T }
+  | { ok: false; error: { reason: R; message: string } };

@@ -1,0 +1,109 @@
+/**
+ * From a code to its meaning and its ranked causes. The catalog is plain data plus indexes; hosts may
+ * build one from their own data files.
+ */
+import { formatCode, parseCode, type ParseFailure, type ParsedCode } from './code-parser.js';
+import type { CatalogData, Cause, ClassEntry, CodeEntry, Result, WizardNode } from './types.js';
+
+export interface Catalog {
+  data: CatalogData;
+  causeById: Map<string, Cause>;
+  replyByCode: Map<string, CodeEntry>;
+  /** Keyed as the data writes them: `X.1.1`. */
+  statusByCode: Map<string, CodeEntry>;
+  nodeById: Map<string, WizardNode>;
+}
+
+export interface LookupResult {
+  /** The code in canonical form (`550-5.7.26`), as deep links carry it. */
+  query: string;
+  replyCode: string | null;
+  status: string | null;
+  /** How specific the best meaning found is. */
+  match: 'exact' | 'reply' | 'subject' | 'class';
+  /** From the most specific entry found. */
+  title: string;
+  summary: string;
+  /** From the class digit received (the reply code's when given); null for 2xx/3xx or an unknown class. */
+  permanent: boolean | null;
+  /** Most likely first: the status entry's causes, then the reply entry's not already listed. */
+  causes: Cause[];
+  /** Wizard node that tells these causes apart, from the most specific entry that gave causes and has one. */
+  ask?: string;
+  /** The reply code's own entry and the status code's own entry, so both meanings can be shown. */
+  replyEntry?: CodeEntry;
+  statusEntry?: CodeEntry;
+}
+
+export type LookupFailure = ParseFailure | 'unknown-code';
+
+export function createCatalog(data: CatalogData): Catalog {
+  return {
+    data,
+    causeById: new Map(data.causes.causes.map((c) => [c.id, c])),
+    replyByCode: new Map(data.codes.replyCodes.map((e) => [e.code, e])),
+    statusByCode: new Map(data.codes.statusCodes.map((e) => [e.code, e])),
+    nodeById: new Map(data.wizard.nodes.map((n) => [n.id, n])),
+  };
+}
+
+export function getCause(catalog: Catalog, id: string): Cause | undefined {
+  return catalog.causeById.get(id);
+}
+
+/** Permanent for 5, temporary for 4, neither for 2/3 or when the class is not known. */
+function permanence(classDigit: string | undefined): boolean | null {
+  return classDigit === '5' ? true : classDigit === '4' ? false : null;
+}
+
+/** The meaning of an already parsed code, or `unknown-code` when not even its class is known. */
+export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupResult, 'unknown-code'> {
+  const { replyCode, status } = code;
+  const [statusClass, subject, detail] = status ? status.split('.') : [];
+  const statusEntry = subject && detail && detail !== 'x' ? catalog.statusByCode.get(`X.${subject}.${detail}`) : undefined;
+  const replyEntry = replyCode ? catalog.replyByCode.get(replyCode) : undefined;
+  const subjectEntry = subject ? catalog.data.codes.subjects[subject] : undefined;
+  const classDigit = replyCode?.[0] ?? (statusClass !== 'X' ? statusClass : undefined);
+  const classEntry = classDigit ? catalog.data.codes.classes[classDigit] : undefined;
+
+  const ranked: [LookupResult['match'], CodeEntry | ClassEntry | undefined][] = [
+    ['exact', statusEntry],
+    ['reply', replyEntry],
+    ['subject', subjectEntry],
+    ['class', classEntry],
+  ];
+  const best = ranked.find(([, entry]) => entry);
+  if (!best?.[1]) {
+    return { ok: false, error: { reason: 'unknown-code', message: `No meaning is known for ${formatCode(code)}.` } };
+  }
+  const [match, entry] = best;
+  // The status code says more than the reply code, so its causes lead; subject and class causes are
+  // only a fallback when neither code has an entry of its own.
+  const own = [statusEntry, replyEntry];
+  const sources = own.some((e) => e?.causes.length) ? own : [[subjectEntry, classEntry].find((e) => e?.causes.length)];
+  const causes = [...new Set(sources.flatMap((e) => e?.causes ?? []))]
+    .map((id) => catalog.causeById.get(id))
+    .filter((c): c is Cause => c !== undefined);
+  const result: LookupResult = {
+    query: formatCode(code),
+    replyCode,
+    status,
+    match,
+    title: entry.title,
+    summary: entry.summary,
+    permanent: permanence(classDigit),
+    causes,
+  };
+  // A question only helps when there is more than one cause, and only one asked about these causes.
+  const ask = sources.find((e) => e?.ask)?.ask;
+  if (ask && causes.length > 1) result.ask = ask;
+  if (replyEntry) result.replyEntry = replyEntry;
+  if (statusEntry) result.statusEntry = statusEntry;
+  return { ok: true, value: result };
+}
+
+/** Finds the code in `query` (anything `parseCode` understands) and looks up its meaning. */
+export function lookupCode(catalog: Catalog, query: string): Result<LookupResult, LookupFailure> {
+  const parsed = parseCode(query);
+  return parsed.ok ? lookupParsed(catalog, parsed.value) : parsed;
+}
