@@ -26,7 +26,7 @@ export interface LookupResult {
   summary: string;
   /** From the class digit received (the reply code's when given); null for 2xx/3xx or an unknown class. */
   permanent: boolean | null;
-  /** Most likely first: the status entry's causes, then the reply entry's not already listed. */
+  /** Most likely first: a specific status code's own causes, or else the reply code's and the status code's. */
   causes: Cause[];
   /** Wizard node that tells these causes apart, from the most specific entry that gave causes and has one. */
   ask?: string;
@@ -66,20 +66,21 @@ export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupR
   const classDigit = replyCode?.[0] ?? (statusClass !== 'X' ? statusClass : undefined);
   const classEntry = classDigit ? catalog.data.codes.classes[classDigit] : undefined;
 
-  const ranked: [LookupResult['match'], CodeEntry | ClassEntry | undefined][] = [
-    ['exact', statusEntry],
-    ['reply', replyEntry],
-    ['subject', subjectEntry],
-    ['class', classEntry],
-  ];
+  // A specific status (X.Y.Z, Z ≠ 0) says more than any reply code, so it leads alone. An "other"
+  // status (X.Y.0) says little beyond its subject, so the reply code leads and the status follows.
+  const specific = statusEntry !== undefined && detail !== '0';
+  const ranked: [LookupResult['match'], CodeEntry | ClassEntry | undefined][] = specific
+    ? [['exact', statusEntry], ['reply', replyEntry]]
+    : [['reply', replyEntry], ['exact', statusEntry]];
+  ranked.push(['subject', subjectEntry], ['class', classEntry]);
   const best = ranked.find(([, entry]) => entry);
   if (!best?.[1]) {
     return { ok: false, error: { reason: 'unknown-code', message: `No meaning is known for ${formatCode(code)}.` } };
   }
   const [match, entry] = best;
-  // The status code says more than the reply code, so its causes lead; subject and class causes are
-  // only a fallback when neither code has an entry of its own.
-  const own = [statusEntry, replyEntry];
+  // Causes come from the leading code alone when it is specific and has causes of its own (550 5.1.1 is a
+  // missing mailbox, not any of 550's other causes); otherwise from both codes, then subject, then class.
+  const own = specific && statusEntry.causes.length ? [statusEntry] : ranked.slice(0, 2).map(([, e]) => e);
   const sources = own.some((e) => e?.causes.length) ? own : [[subjectEntry, classEntry].find((e) => e?.causes.length)];
   const causes = [...new Set(sources.flatMap((e) => e?.causes ?? []))]
     .map((id) => catalog.causeById.get(id))

@@ -62,7 +62,7 @@ describe('restorePath', () => {
   });
 
   it('round-trips every kind of state', () => {
-    for (const state of [reached('start', 'has-code', '550 5.7.26', 'ask', 'blocked'), reached('cause:greylisted'), reached('start', 'has-code', 'skip')]) {
+    for (const state of [reached('start', 'has-code', '550 5.7.0', 'ask', 'blocked'), reached('cause:greylisted'), reached('start', 'has-code', 'skip')]) {
       const r = restorePath(catalog, encodePath(state));
       assert.equal(r.error, undefined);
       assert.deepEqual(r.state, state);
@@ -131,7 +131,7 @@ describe('writeDeepLink', () => {
   });
 
   it('round-trips an encoded path through a URL', () => {
-    const state = reached('start', 'has-code', '550 5.7.26', 'ask', 'policy');
+    const state = reached('start', 'has-code', '550 5.7.0', 'ask', 'policy');
     const url = writeDeepLink('https://h.example/help?lang=fr#main', encodePath(state), 'hash');
     const read = readDeepLink(url);
     assert.equal(read.where, 'hash');

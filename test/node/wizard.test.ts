@@ -87,7 +87,7 @@ describe('advance', () => {
   });
 
   it('lets the reader pick one of the listed causes directly', () => {
-    assert.equal(where(walk(start('550 5.7.26'), 'recipient-unknown')), 'cause:recipient-unknown');
+    assert.equal(where(walk(start('550 5.7.1'), 'policy-rejected')), 'cause:policy-rejected');
   });
 
   it('refuses what does not fit and leaves the state alone', () => {
