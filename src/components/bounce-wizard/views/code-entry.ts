@@ -1,0 +1,72 @@
+import { html, nothing } from 'lit';
+import type { LookupResult } from '../../../core/catalog.js';
+import type { Strings } from '../../../i18n/index.js';
+
+export interface CodeEntryHandlers {
+  pickCause(causeId: string): void;
+  narrowDown(): void;
+  /** For codes with nothing to narrow down: begin the guided questions instead. */
+  guided(): void;
+}
+
+/** The code as the reader would recognise it: "550 5.7.26", "5.1.1", "550". */
+export function codeLabel(lookup: LookupResult): string {
+  return [lookup.replyCode, lookup.status].filter(Boolean).join(' ') || lookup.query;
+}
+
+/** The digits a fallback meaning covers: "5.7" for a subject match, "5" for a class match. */
+function matchedPrefix(lookup: LookupResult): string {
+  const code = lookup.status ?? lookup.replyCode ?? '';
+  return lookup.match === 'subject' ? code.split('.').slice(0, 2).join('.') : code.charAt(0);
+}
+
+export function permanenceBadge(permanent: boolean | null, t: Strings) {
+  if (permanent === null) return nothing;
+  return permanent
+    ? html`<span class="badge permanent">${t.permanent}</span>`
+    : html`<span class="badge temporary">${t.temporary}</span>`;
+}
+
+/** A code's entry: what it means, and the causes it usually has. */
+export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: CodeEntryHandlers) {
+  const { replyEntry, statusEntry } = lookup;
+  const approximate = lookup.match === 'subject' || lookup.match === 'class';
+  return html`<section class="view" aria-labelledby="entry-title">
+    <div class="badges">
+      <span class="badge code-badge" part="code-badge">${codeLabel(lookup)}</span>
+      ${permanenceBadge(lookup.permanent, t)}
+    </div>
+    <h2 class="heading" part="heading" id="entry-title" tabindex="-1">${lookup.title}</h2>
+    ${approximate ? html`<p>${t.unknownCode(matchedPrefix(lookup))}</p>` : nothing}
+    <p>${lookup.summary}</p>
+    ${replyEntry && statusEntry
+      ? html`<dl class="meanings">
+          <dt>${t.replyMeaning} ${lookup.replyCode}: ${replyEntry.title}</dt>
+          <dd>${replyEntry.summary}</dd>
+          <dt>${t.statusMeaning} ${lookup.status}: ${statusEntry.title}</dt>
+          <dd>${statusEntry.summary}</dd>
+        </dl>`
+      : nothing}
+    ${lookup.causes.length
+      ? html`<h3>${t.likelyCauses}</h3>
+          <ul class="causes">
+            ${lookup.causes.map(
+              (cause) => html`<li>
+                <button class="cause" part="option" type="button" @click=${() => handlers.pickCause(cause.id)}>
+                  ${cause.title}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+    ${lookup.ask
+      ? html`<div class="actions">
+          <button class="primary" part="button" type="button" @click=${handlers.narrowDown}>${t.narrowDown}</button>
+        </div>`
+      : lookup.causes.length === 0
+        ? html`<div class="actions">
+            <button class="primary" part="button" type="button" @click=${handlers.guided}>${t.tryQuestions}</button>
+          </div>`
+        : nothing}
+  </section>`;
+}

@@ -1,0 +1,94 @@
+import { html, nothing } from 'lit';
+import type { Cause } from '../../../core/types.js';
+import type { LookupResult } from '../../../core/catalog.js';
+import type { Strings } from '../../../i18n/index.js';
+import { codeLabel, permanenceBadge } from './code-entry.js';
+
+export interface DiagnosisHandlers {
+  copyLink(): void;
+  startOver(): void;
+}
+
+/** Copy-link feedback: nothing yet, copied, or the link shown for copying by hand. */
+export type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
+
+/** Hosts may bring their own catalog; only web links become links (never `javascript:`). */
+const SAFE_HREF = /^https?:\/\//i;
+
+/** The received class digit decides; without one, the cause's usual nature does. */
+function isTemporary(cause: Cause, lookup?: LookupResult): boolean {
+  return lookup && lookup.permanent !== null ? !lookup.permanent : cause.temporary;
+}
+
+function retryAdvice(cause: Cause, temporary: boolean, t: Strings): string {
+  if (cause.retry === 'no') return t.retry.no;
+  if (cause.retry === 'after-fix') return temporary ? t.retry.afterFixTemporary : t.retry.afterFixPermanent;
+  return temporary ? t.retry.automaticTemporary : t.retry.automaticPermanent;
+}
+
+function steps(items: string[]) {
+  return html`<ol>${items.map((item) => html`<li>${item}</li>`)}</ol>`;
+}
+
+function copyFeedback(status: CopyStatus, t: Strings) {
+  if (status.kind === 'copied') return html`<span>${t.linkCopied}</span>`;
+  if (status.kind === 'manual') {
+    return html`<span>${t.copyFallback}</span>
+      <code class="fallback">${status.url}</code>`;
+  }
+  return nothing;
+}
+
+/** The diagnosis card: what happened, why, how to confirm and fix it, who acts, and whether to resend. */
+export function renderDiagnosis(
+  cause: Cause,
+  lookup: LookupResult | undefined,
+  t: Strings,
+  handlers: DiagnosisHandlers,
+  copy: CopyStatus,
+) {
+  const temporary = isTemporary(cause, lookup);
+  return html`<article class="view" part="diagnosis" aria-labelledby="diagnosis-title">
+    ${lookup
+      ? html`<div class="badges">
+          <span class="badge code-badge" part="code-badge">${codeLabel(lookup)}</span>
+          ${permanenceBadge(lookup.permanent, t)}
+        </div>`
+      : nothing}
+    <h2 class="heading" part="heading" id="diagnosis-title" tabindex="-1">${cause.title}</h2>
+    <h3>${t.whatHappened}</h3>
+    <p>${cause.summary}</p>
+    <h3>${t.why}</h3>
+    <p>${cause.why}</p>
+    ${cause.confirm.length
+      ? html`<h3>${t.howToConfirm}</h3>
+          <ul>${cause.confirm.map((item) => html`<li>${item}</li>`)}</ul>`
+      : nothing}
+    <h3>${t.howToFix}</h3>
+    ${steps(cause.fixes)}
+    ${cause.adminFixes?.length ? html`<h3>${t.forAdmin}</h3>${steps(cause.adminFixes)}` : nothing}
+    <h3>${t.whoActs}</h3>
+    <p>${t.actor[cause.whoActs]}</p>
+    <h3>${t.sendAgain}</h3>
+    <p>${retryAdvice(cause, temporary, t)}</p>
+    ${cause.refs?.length
+      ? html`<h3>${t.learnMore}</h3>
+          <ul>
+            ${cause.refs.map(
+              (ref) => html`<li>
+                ${SAFE_HREF.test(ref.href)
+                  ? html`<a href=${ref.href} rel="noopener" target="_blank"
+                      >${ref.label}<span class="sr-only"> ${t.newTab}</span></a
+                    >`
+                  : ref.label}
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+    <div class="actions">
+      <button part="button" type="button" @click=${handlers.copyLink}>${t.copyLink}</button>
+      <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>
+      <span>${copyFeedback(copy, t)}</span>
+    </div>
+  </article>`;
+}

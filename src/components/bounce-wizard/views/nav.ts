@@ -1,0 +1,31 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Strings } from '../../../i18n/index.js';
+
+export interface NavHandlers {
+  back(): void;
+  startOver(): void;
+}
+
+/** Where the reader is: `question` counts from 1; `upTo` is the longest the path can still get. */
+export type Position = { kind: 'question'; current: number; upTo: number } | { kind: 'result' };
+
+/** Progress in words, with a bar that repeats it for sighted readers only. */
+export function renderProgress(position: Position, t: Strings) {
+  const text = position.kind === 'result' ? t.progressResult : t.progressQuestion(position.current, position.upTo);
+  const share = position.kind === 'result' ? 1 : (position.current - 1) / Math.max(position.upTo, 1);
+  // styleMap writes through the CSSOM, which a strict style-src CSP allows.
+  return html`<div class="steps" part="steps">
+    <span>${text}</span>
+    <div class="bar" aria-hidden="true"><div class="bar-fill" style=${styleMap({ inlineSize: `${Math.round(share * 100)}%` })}></div></div>
+  </div>`;
+}
+
+/** Back and Start over; not shown on the first step, where neither means anything. */
+export function renderNav(first: boolean, t: Strings, handlers: NavHandlers) {
+  if (first) return nothing;
+  return html`<nav class="nav" aria-label=${t.stepNav}>
+    <button part="button" type="button" @click=${handlers.back}>${t.back}</button>
+    <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>
+  </nav>`;
+}

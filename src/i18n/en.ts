@@ -1,0 +1,118 @@
+import type { Actor } from '../core/types.js';
+
+/** Every sentence the element shows that does not come from the catalog. One table per locale. */
+export interface Strings {
+  widgetLabel: string;
+  continue: string;
+  chooseFirst: string;
+  back: string;
+  startOver: string;
+  stepNav: string;
+  progressQuestion: (current: number, upTo: number) => string;
+  progressResult: string;
+
+  codeLabel: string;
+  codeExample: string;
+  lookUp: string;
+  noCode: string;
+  codeProblem: Record<'empty' | 'no-code' | 'malformed' | 'unknown-code', string>;
+
+  temporary: string;
+  permanent: string;
+  replyMeaning: string;
+  statusMeaning: string;
+  likelyCauses: string;
+  narrowDown: string;
+  tryQuestions: string;
+  unknownCode: (prefix: string) => string;
+
+  whatHappened: string;
+  why: string;
+  howToConfirm: string;
+  howToFix: string;
+  forAdmin: string;
+  whoActs: string;
+  actor: Record<Actor, string>;
+  sendAgain: string;
+  retry: {
+    no: string;
+    afterFixTemporary: string;
+    afterFixPermanent: string;
+    automaticTemporary: string;
+    automaticPermanent: string;
+  };
+  learnMore: string;
+  newTab: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFallback: string;
+
+  badLink: string;
+  partialLink: string;
+  dismiss: string;
+  errorTitle: string;
+  errorBody: string;
+}
+
+export const en: Strings = {
+  widgetLabel: 'Email bounce troubleshooter',
+  continue: 'Continue',
+  chooseFirst: 'Pick one of the answers above, then continue.',
+  back: 'Back',
+  startOver: 'Start over',
+  stepNav: 'Steps',
+  progressQuestion: (current, upTo) => `Question ${current} of up to ${upTo}`,
+  progressResult: 'Result',
+
+  codeLabel: 'Error code or error line',
+  codeExample: 'For example 550 5.1.1, or paste the whole line from the bounce message.',
+  lookUp: 'Look up',
+  noCode: "I don't have a code",
+  codeProblem: {
+    empty: 'Type or paste a code first, such as 550 or 5.7.1.',
+    'no-code': "We couldn't spot an error code in that text. Look in the bounce for a three-digit number such as 550, or one shaped like 5.1.1.",
+    malformed: "That doesn't look like an email error code. Codes look like 550, or 5.1.1, or both together.",
+    'unknown-code': "We don't have anything on that code yet. Check the digits, or answer a few questions instead.",
+  },
+
+  temporary: 'Temporary',
+  permanent: 'Permanent',
+  replyMeaning: 'Reply code',
+  statusMeaning: 'Enhanced status code',
+  likelyCauses: 'Likely causes',
+  narrowDown: 'Narrow it down',
+  tryQuestions: 'Answer a few questions instead',
+  unknownCode: (prefix) => `We don't know this exact code, but codes starting with ${prefix} mean:`,
+
+  whatHappened: 'What happened',
+  why: 'Why',
+  howToConfirm: 'How to confirm',
+  howToFix: 'How to fix it',
+  forAdmin: 'For your email admin',
+  whoActs: 'Who needs to act',
+  actor: {
+    sender: 'You, the sender. The fix is in your hands.',
+    'sender-admin': 'Whoever runs your email: your IT team or your email provider. Pass them this page.',
+    recipient: 'The person you wrote to. Reach them some other way and let them know.',
+    'recipient-admin': "The people who run the recipient's email. Usually the recipient has to ask them.",
+  },
+  sendAgain: 'Should you send it again?',
+  retry: {
+    no: 'No. It would bounce the same way. Change what the fix says first, for example the address.',
+    afterFixTemporary: 'Yes, after the fix. Your mail server may also get it through on its own once the problem is gone.',
+    afterFixPermanent: 'Yes, once the fix is done. Your server has given up, so you need to send it yourself.',
+    automaticTemporary: 'Not yet. Your mail server keeps trying for a while by itself. If you get a final bounce later, send it again then.',
+    automaticPermanent: 'Yes, in a while. This usually clears up, but your server has stopped trying, so send it again yourself later.',
+  },
+  learnMore: 'Learn more',
+  newTab: '(opens in a new tab)',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFallback: "Copying isn't available here. Select the link below and copy it:",
+
+  badLink: "That link didn't match a step, so we started from the beginning.",
+  partialLink: "Only the first part of that link matched, so we opened the last step that did.",
+  dismiss: 'Dismiss',
+  errorTitle: 'Something went wrong',
+  errorBody: "We couldn't show this step. Start over to try again.",
+};
