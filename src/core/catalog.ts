@@ -3,7 +3,10 @@
  * build one from their own data files.
  */
 import { formatCode, parseCode, type ParseFailure, type ParsedCode } from './code-parser.js';
-import type { CatalogData, Cause, ClassEntry, CodeEntry, Result, WizardNode } from './types.js';
+import { detectProvider, getProvider, matchProviderCode } from './providers.js';
+import type {
+  CatalogData, Cause, ClassEntry, CodeEntry, ProviderCode, ProvidersData, Reference, Result, WizardNode,
+} from './types.js';
 
 export interface Catalog {
   data: CatalogData;
@@ -12,6 +15,16 @@ export interface Catalog {
   /** Keyed as the data writes them: `X.1.1`. */
   statusByCode: Map<string, CodeEntry>;
   nodeById: Map<string, WizardNode>;
+  /** Provider-specific meanings, when added with `withProviders`; kept apart so small pages need not load them. */
+  providers?: ProvidersData;
+}
+
+/** What the reader knows about who rejected the mail, beyond the pasted text. */
+export interface LookupContext {
+  /** A provider id from the providers data (`google`). */
+  provider?: string;
+  /** Recipient domains or MTA host names (`gmail.com`, `mx1.mail.icloud.com`). */
+  hosts?: string[];
 }
 
 export interface LookupResult {
@@ -19,8 +32,8 @@ export interface LookupResult {
   query: string;
   replyCode: string | null;
   status: string | null;
-  /** How specific the best meaning found is. */
-  match: 'exact' | 'reply' | 'subject' | 'class';
+  /** How specific the best meaning found is; `provider` when a provider's own meaning was found. */
+  match: 'provider' | 'exact' | 'reply' | 'subject' | 'class';
   /** From the most specific entry found. */
   title: string;
   summary: string;
@@ -33,6 +46,9 @@ export interface LookupResult {
   /** The reply code's own entry and the status code's own entry, so both meanings can be shown. */
   replyEntry?: CodeEntry;
   statusEntry?: CodeEntry;
+  /** The provider whose own meaning gave title, summary and the first causes. */
+  provider?: { id: string; name: string; postmaster: string };
+  providerCode?: { id: string; title: string; summary: string; refs: Reference[] };
 }
 
 export type LookupFailure = ParseFailure | 'unknown-code';
@@ -47,6 +63,11 @@ export function createCatalog(data: CatalogData): Catalog {
   };
 }
 
+/** The same catalog, also knowing providers' own codes, tokens and wording. */
+export function withProviders(catalog: Catalog, providers: ProvidersData): Catalog {
+  return { ...catalog, providers };
+}
+
 export function getCause(catalog: Catalog, id: string): Cause | undefined {
   return catalog.causeById.get(id);
 }
@@ -56,14 +77,23 @@ function permanence(classDigit: string | undefined): boolean | null {
   return classDigit === '5' ? true : classDigit === '4' ? false : null;
 }
 
+function classDigitOf({ replyCode, status }: ParsedCode): string | undefined {
+  const statusClass = status?.[0];
+  return replyCode?.[0] ?? (statusClass !== 'X' ? statusClass : undefined);
+}
+
+function causesById(catalog: Catalog, ids: string[]): Cause[] {
+  return [...new Set(ids)].map((id) => catalog.causeById.get(id)).filter((c): c is Cause => c !== undefined);
+}
+
 /** The meaning of an already parsed code, or `unknown-code` when not even its class is known. */
 export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupResult, 'unknown-code'> {
   const { replyCode, status } = code;
-  const [statusClass, subject, detail] = status ? status.split('.') : [];
+  const [, subject, detail] = status ? status.split('.') : [];
   const statusEntry = subject && detail && detail !== 'x' ? catalog.statusByCode.get(`X.${subject}.${detail}`) : undefined;
   const replyEntry = replyCode ? catalog.replyByCode.get(replyCode) : undefined;
   const subjectEntry = subject ? catalog.data.codes.subjects[subject] : undefined;
-  const classDigit = replyCode?.[0] ?? (statusClass !== 'X' ? statusClass : undefined);
+  const classDigit = classDigitOf(code);
   const classEntry = classDigit ? catalog.data.codes.classes[classDigit] : undefined;
 
   // A specific status (X.Y.Z, Z ≠ 0) says more than any reply code, so it leads alone. An "other"
@@ -82,9 +112,7 @@ export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupR
   // missing mailbox, not any of 550's other causes); otherwise from both codes, then subject, then class.
   const own = specific && statusEntry.causes.length ? [statusEntry] : ranked.slice(0, 2).map(([, e]) => e);
   const sources = own.some((e) => e?.causes.length) ? own : [[subjectEntry, classEntry].find((e) => e?.causes.length)];
-  const causes = [...new Set(sources.flatMap((e) => e?.causes ?? []))]
-    .map((id) => catalog.causeById.get(id))
-    .filter((c): c is Cause => c !== undefined);
+  const causes = causesById(catalog, sources.flatMap((e) => e?.causes ?? []));
   const result: LookupResult = {
     query: formatCode(code),
     replyCode,
@@ -103,8 +131,50 @@ export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupR
   return { ok: true, value: result };
 }
 
-/** Finds the code in `query` (anything `parseCode` understands) and looks up its meaning. */
-export function lookupCode(catalog: Catalog, query: string): Result<LookupResult, LookupFailure> {
+/**
+ * A provider's own meaning laid over the standard one: its title and summary, its causes first, then the
+ * code's. A line without a code takes the row's codes, so the class still says temporary or permanent.
+ */
+function providerLookup(catalog: Catalog, providers: ProvidersData, row: ProviderCode, given?: ParsedCode): LookupResult {
+  const code = given ?? { replyCode: row.replyCode ?? null, status: row.status ?? null };
+  const standard = code.replyCode || code.status ? lookupParsed(catalog, code) : undefined;
+  const base = standard?.ok ? standard.value : undefined;
+  const provider = getProvider(providers, row.provider);
+  const causes = causesById(catalog, [...row.causes, ...(base?.causes ?? []).map((c) => c.id)]);
+  const result: LookupResult = {
+    ...base,
+    // The token keeps the provider's meaning when the query is looked up again (a deep link, a replay).
+    query: [formatCode(code), row.token].filter(Boolean).join(' '),
+    replyCode: code.replyCode,
+    status: code.status,
+    match: 'provider',
+    title: row.title,
+    summary: row.summary,
+    permanent: permanence(classDigitOf(code)),
+    causes,
+    providerCode: { id: row.id, title: row.title, summary: row.summary, refs: row.refs },
+  };
+  if (provider) result.provider = { id: provider.id, name: provider.name, postmaster: provider.postmaster };
+  if (causes.length < 2) delete result.ask;
+  return result;
+}
+
+/**
+ * Finds the code in `query` (anything `parseCode` understands) and looks up its meaning. With providers in
+ * the catalog, a provider's own meaning comes first: recognised from a token or its wording in `query`, or
+ * from its codes once `context` names the provider or a host it runs. A token alone (`TSS04`) is enough.
+ */
+export function lookupCode(
+  catalog: Catalog,
+  query: string,
+  context: LookupContext = {},
+): Result<LookupResult, LookupFailure> {
   const parsed = parseCode(query);
+  const { providers } = catalog;
+  if (providers && (parsed.ok || parsed.error.reason === 'no-code')) {
+    const provider = context.provider ?? detectProvider(providers, { hosts: context.hosts })?.id;
+    const row = matchProviderCode(providers, query, { provider });
+    if (row) return { ok: true, value: providerLookup(catalog, providers, row, parsed.ok ? parsed.value : undefined) };
+  }
   return parsed.ok ? lookupParsed(catalog, parsed.value) : parsed;
 }

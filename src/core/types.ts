@@ -184,7 +184,7 @@ export interface ProviderCode {
   title: string;
   /** What the provider is telling you and what to do first, in plain words. */
   summary: string;
-  /** Ids into causes (`data/causes.json` and `data/provider-causes.json`), most likely first. */
+  /** Ids into `data/causes.json`, most likely first. */
   causes: string[];
   refs: Reference[];
 }

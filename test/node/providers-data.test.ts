@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020.js';
 import providersJson from '../../data/providers.json';
 import providersSchema from '../../data/providers.schema.json';
-import providerCausesJson from '../../data/provider-causes.json';
 import causesJson from '../../data/causes.json';
-import causesSchema from '../../data/causes.schema.json';
 import type { ProviderCode, ProvidersData } from '../../src/core/types.js';
 
 const data = providersJson as ProvidersData;
@@ -106,12 +104,6 @@ describe('data/providers.json', () => {
     }
   });
 
-  it('adds causes that match the causes schema and do not repeat data/causes.json', () => {
-    assert.equal(schemaErrors(causesSchema, providerCausesJson), null);
-    const base = new Set(causesJson.causes.map((c) => c.id));
-    assert.deepEqual(providerCausesJson.causes.filter((c) => base.has(c.id)).map((c) => c.id), []);
-  });
-
   it('has unique provider and row ids, and row ids that start with their provider id', () => {
     const ids = [...providers.map((p) => p.id), ...codes.map((c) => c.id)];
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
@@ -120,7 +112,7 @@ describe('data/providers.json', () => {
 
   it('refers only to providers and causes that exist', () => {
     const providerIds = new Set(providers.map((p) => p.id));
-    const causeIds = new Set([...causesJson.causes, ...providerCausesJson.causes].map((c) => c.id));
+    const causeIds = new Set(causesJson.causes.map((c) => c.id));
     assert.deepEqual(codes.filter((c) => !providerIds.has(c.provider)).map((c) => c.id), []);
     const missing = codes.flatMap((c) => c.causes.filter((id) => !causeIds.has(id)).map((id) => `${c.id} → ${id}`));
     assert.deepEqual(missing, []);

@@ -1,19 +1,34 @@
 /** `bounce-wizard explain CODE [--json]`: what an SMTP code means and what usually causes it. */
 import { parseArgs } from 'node:util';
-import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { lookupCode } from '../../core/catalog.js';
+import { builtinCatalogWithProviders } from '../../core/builtin-providers.js';
+import { lookupCode, type LookupResult } from '../../core/catalog.js';
+import type { Reference } from '../../core/types.js';
 import { formatLookup, lookupJson } from '../format.js';
 import type { Command } from '../main.js';
 
-const HELP = `Usage: bounce-wizard explain CODE [--json]
+const HELP = `Usage: bounce-wizard explain CODE [--json] [--provider ID] [--host NAME]...
 
-Explains an SMTP reply code (550), an enhanced status code (5.7.26), both (550 5.7.26), or a class (4xx,
-5.7.x). CODE may also be a whole error line from a bounce; quote it.
+Explains an SMTP reply code (550), an enhanced status code (5.7.26), both (550 5.7.26), a class (4xx,
+5.7.x), or a mailbox provider's own code (TSS04, RP-001, CS01). CODE may also be a whole error line from a
+bounce; quote it. A provider's own meaning comes first when it is recognised.
 
 Options:
-  --json      print one JSON object instead of text
-  -h, --help  show this help
+  --json           print one JSON object instead of text
+  --provider ID    the provider that rejected the mail (google, microsoft, outlook, yahoo, apple, ...)
+  --host NAME      the recipient's domain or the rejecting server's host name; may be repeated
+  -h, --help       show this help
 `;
+
+/** The provider's page first, then the causes' references, each link once. */
+function references(lookup: LookupResult): Reference[] {
+  const all = [...(lookup.providerCode?.refs ?? []), ...lookup.causes.flatMap((c) => c.refs ?? [])];
+  return all.filter((ref, i) => all.findIndex((r) => r.href === ref.href) === i);
+}
+
+function providerLine(lookup: LookupResult): string {
+  const { provider, providerCode } = lookup;
+  return provider && providerCode ? `Provider: ${provider.name} (${providerCode.id}), ${provider.postmaster}\n\n` : '';
+}
 
 export const explain: Command = {
   summary: 'explain an SMTP error code and list its likely causes',
@@ -23,7 +38,12 @@ export const explain: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          json: { type: 'boolean' },
+          provider: { type: 'string' },
+          host: { type: 'string', multiple: true },
+          help: { type: 'boolean', short: 'h' },
+        },
       });
     } catch (error) {
       io.stderr(`bounce-wizard explain: ${(error as Error).message}\n\n${HELP}`);
@@ -37,15 +57,28 @@ export const explain: Command = {
     // Unquoted "550 5.7.26" arrives as two arguments.
     const query = positionals.join(' ');
     if (!query.trim()) {
-      io.stderr(`bounce-wizard explain: give a code to explain, for example 550 or 5.7.26.\n\n${HELP}`);
+      io.stderr(`bounce-wizard explain: give a code to explain, for example 550, 5.7.26 or TSS04.\n\n${HELP}`);
       return 2;
     }
-    const found = lookupCode(builtinCatalog, query);
+    const { provider, host: hosts } = values;
+    if (provider !== undefined && !builtinCatalogWithProviders.providers?.providers.some((p) => p.id === provider)) {
+      const known = builtinCatalogWithProviders.providers?.providers.map((p) => p.id).join(', ');
+      io.stderr(`bounce-wizard explain: unknown provider "${provider}". Known providers: ${known}.\n`);
+      return 2;
+    }
+    const found = lookupCode(builtinCatalogWithProviders, query, { provider, hosts });
     if (!found.ok) {
-      io.stderr(`bounce-wizard explain: ${found.error.message} Try a code such as 550, 5.1.1 or 550 5.7.26.\n`);
+      io.stderr(`bounce-wizard explain: ${found.error.message} Try a code such as 550, 5.1.1, 550 5.7.26 or TSS04.\n`);
       return 2;
     }
-    io.stdout(values.json ? `${JSON.stringify(lookupJson(query, found.value))}\n` : formatLookup(found.value));
+    const lookup = found.value;
+    const json = {
+      ...lookupJson(query, lookup),
+      provider: lookup.provider ?? null,
+      providerCode: lookup.providerCode ?? null,
+      references: references(lookup),
+    };
+    io.stdout(values.json ? `${JSON.stringify(json)}\n` : `${providerLine(lookup)}${formatLookup(lookup)}`);
     return 0;
   },
 };
