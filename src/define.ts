@@ -10,8 +10,11 @@ const existing = customElements.get(TAG);
 if (!existing) {
   customElements.define(TAG, BounceWizard);
 } else if (existing !== BounceWizard) {
-  const theirs = (existing as Partial<typeof BounceWizard>).version ?? 'an unknown version';
-  console.warn(`<${TAG}> is already defined by ${theirs}; this copy (${BounceWizard.version}) is not used.`);
+  // The same build loaded twice is harmless; only a different version deserves the host's attention.
+  const theirs = (existing as Partial<typeof BounceWizard>).version;
+  if (theirs !== BounceWizard.version) {
+    console.warn(`<${TAG}> is already defined by ${theirs ?? 'an unknown version'}; this copy (${BounceWizard.version}) is not used.`);
+  }
 }
 
 export { BounceWizard };

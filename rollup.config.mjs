@@ -1,0 +1,61 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+// Terser drops Lit's per-file @license comments; one banner keeps the notices both licenses ask for.
+const banner = `/*! ${pkg.name} ${pkg.version} | MIT | includes Lit (BSD-3-Clause, Google LLC) */`;
+
+// esbuild only strips types; it reads tsconfig.json for experimentalDecorators and
+// useDefineForClassFields: false, without which Lit's decorated properties stop being reactive.
+const typescript = (target) => esbuild({ tsconfig: 'tsconfig.json', target });
+
+const inlineJson = () => json({ compact: true, preferConst: true });
+
+// These warnings mean a broken bundle, and `npm run build` runs with --silent: fail instead.
+const fatalWarnings = new Set(['UNRESOLVED_IMPORT', 'MISSING_EXPORT', 'MISSING_GLOBAL_NAME', 'EVAL']);
+function onwarn(warning, warn) {
+  if (fatalWarnings.has(warning.code)) throw new Error(`rollup: ${warning.message}`);
+  // Intended: the classic script sets no global. A second copy on the page would otherwise overwrite it
+  // with a class that never got registered; the element is customElements.get('bounce-wizard').
+  if (warning.code === 'MISSING_NAME_OPTION_FOR_IIFE_EXPORT') return;
+  warn(warning);
+}
+
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+// One file per format: hosts copy a single script, and an IIFE cannot be split anyway.
+const browserOutput = (file, format, module) => ({
+  file,
+  format,
+  banner,
+  sourcemap: true,
+  inlineDynamicImports: true,
+  plugins: [terser({ module, ecma: 2021, format: { comments: /^!/ } })],
+});
+
+export default [
+  {
+    input: 'src/define.ts',
+    onwarn,
+    plugins: [
+      // `production` picks Lit's production build (no dev-mode warnings, smaller) over `development`.
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      inlineJson(),
+      typescript('es2021'),
+    ],
+    // Both formats come from one parse; their minification runs in parallel.
+    output: [browserOutput('dist/bounce-wizard.js', 'es', true), browserOutput('dist/bounce-wizard.iife.js', 'iife', false)],
+  },
+  {
+    input: 'src/cli/main.ts',
+    onwarn,
+    external: (id) => nodeBuiltins.has(id),
+    plugins: [nodeResolve({ preferBuiltins: true }), inlineJson(), typescript('node20')],
+    output: { file: 'dist/cli.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+  },
+];

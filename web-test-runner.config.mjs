@@ -1,0 +1,66 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const isLitDevModeNotice = (text) => text.startsWith('Lit is in dev mode');
+
+function logArgText(arg) {
+  if (typeof arg === 'string') return arg;
+  try {
+    return JSON.stringify(arg) ?? String(arg);
+  } catch {
+    return String(arg); // a structure that cannot be serialised still must not break the run
+  }
+}
+
+/**
+ * Drops Lit's dev-mode notice and turns every other `console.error` into a failure of its test file:
+ * an error the widget logs is a bug even when no assertion notices it. This relies on wtr 0.20 handing
+ * the session result to filterBrowserLogs before it decides whether the file passed.
+ */
+function filterBrowserLogs({ type, args }, result) {
+  const text = args.map(logArgText).join(' ');
+  if (isLitDevModeNotice(text)) return false;
+  if (type === 'error' && result) {
+    result.passed = false;
+    result.errors = [...(result.errors ?? []), { message: `console.error in the browser: ${text}` }];
+  }
+  return true;
+}
+
+export default {
+  // rootDir is the repository root, so end-to-end pages can load /dist and /demo as a host would.
+  rootDir: '.',
+  nodeResolve: true,
+  groups: [
+    // Components and the core, compiled from source against Lit's development build.
+    { name: 'unit', files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'] },
+    // The built bundle (run `npm run build` first), embedded the way a customer embeds it.
+    { name: 'e2e', files: ['test/e2e/**/*.test.ts'] },
+  ],
+  // tsconfig is required: esbuild's transform API reads no tsconfig by itself and would compile Lit's
+  // decorators as standard ones. json: true serves data/*.json imports as modules, as rollup does.
+  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        // As root, Chromium will not start without --no-sandbox; the rest keep it off the network.
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  // Two cores: one browser page per core keeps the machine responsive and the timings stable.
+  concurrency: 2,
+  filterBrowserLogs,
+  browserStartTimeout: 60000,
+  testFramework: { config: { timeout: 10000 } },
+};
