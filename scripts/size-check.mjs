@@ -1,6 +1,5 @@
 // Prints the size of the built bundles and fails when the ES module grows past its budget.
-import { readFile } from 'node:fs/promises';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { kb, measureFile } from './sizes.mjs';
 
 // Budget for dist/bounce-wizard.js after gzip -9, in bytes: everything an English reader needs, the full
 // catalog included, stays under 60 KB. (Splitting the data out so first render costs ≤ 20 KB is next.)
@@ -8,18 +7,8 @@ const ES_MODULE_GZIP_BUDGET = 60 * 1024;
 
 const BUNDLES = ['dist/bounce-wizard.js', 'dist/bounce-wizard.iife.js'];
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
 async function measure(file) {
-  const source = await readFile(new URL(`../${file}`, import.meta.url));
-  return {
-    file,
-    min: source.length,
-    gzip: gzipSync(source, { level: 9 }).length,
-    brotli: brotliCompressSync(source, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-    }).length,
-  };
+  return { file, ...(await measureFile(new URL(`../${file}`, import.meta.url))) };
 }
 
 let sizes;
