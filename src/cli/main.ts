@@ -1,6 +1,8 @@
 /** `bounce-wizard <command> …`: finds the command and runs it; the commands do the work. */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDomainCommand } from './commands/check-domain.js';
+import { diagnoseCommand } from './commands/diagnose.js';
 import { explain } from './commands/explain.js';
 
 /** Where a command writes; each call writes its text as given. Tests pass collectors. */
@@ -17,7 +19,7 @@ export interface Command {
 }
 
 // One entry per subcommand.
-const commands: Record<string, Command> = { explain };
+const commands: Record<string, Command> = { explain, diagnose: diagnoseCommand, 'check-domain': checkDomainCommand };
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));

@@ -1,0 +1,197 @@
+/**
+ * The diagnosis of a pasted bounce: raw `.eml` source, the text a mail client shows, or one error line.
+ * `diagnose` decodes MIME when needed (async); `diagnoseText` reads already decoded text synchronously.
+ */
+import { lookupParsed, type Catalog } from '../catalog.js';
+import type { Category } from '../types.js';
+import { builtinPatterns } from './builtin-patterns.js';
+import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
+import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
+import { decodeMime, looksLikeMime } from './mime.js';
+
+export interface RecipientDiagnosis {
+  address: string | null;
+  action: string | null;
+  status: string | null;
+  replyCode: string | null;
+  category: Category;
+  causeId: string | null;
+  /** The server's own words for this recipient. */
+  diagnostic: string;
+}
+
+export interface Diagnosis {
+  /** False for auto-replies, feedback-loop reports, delivery confirmations and text with nothing to go on. */
+  isBounce: boolean;
+  category: Category;
+  causeId: string | null;
+  /** 0 to 1: how firmly the text supports the category. */
+  confidence: number;
+  replyCode: string | null;
+  status: string | null;
+  /** The first failed recipient leads; every recipient the report names is listed. */
+  recipients: RecipientDiagnosis[];
+  /** The lines the diagnosis rests on, as they appear in the message (render as text only). */
+  evidence: string[];
+  provider: { id: string; name: string } | null;
+  reportingMta: string | null;
+  remoteMta: string | null;
+  ips: string[];
+  blocklists: string[];
+  /** Whether the input was raw MIME and was decoded. */
+  decoded: boolean;
+}
+
+const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, status: 0.7, reply: 0.45, none: 0.1 };
+const FAILED_ACTIONS = new Set(['failed', 'delayed']);
+const DONE_ACTIONS = new Set(['delivered', 'relayed', 'expanded', 'deliverable']);
+const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)/g;
+
+/** The catalog cause that fits a category: the one the text named, else the first the code's entry lists, else the category's first. */
+function pickCause(catalog: Catalog, category: Category, named: string | null, code: { replyCode: string | null; status: string | null }): string | null {
+  if (named && catalog.causeById.get(named)?.category === category) return named;
+  const found = code.replyCode || code.status ? lookupParsed(catalog, code) : null;
+  const listed = found?.ok ? found.value.causes.find((c) => c.category === category) : undefined;
+  return listed?.id ?? catalog.data.causes.causes.find((c) => c.category === category)?.id ?? null;
+}
+
+function notBounce(p: CompiledPatterns, headerText: string, x: Extracted): Category | null {
+  const text = `${headerText}\n${x.notification}`;
+  if (p.notBounce.feedback.some((re) => re.test(text))) return 'feedback';
+  if (x.dsn && x.recipients.every((r) => (r.action && DONE_ACTIONS.has(r.action)) || r.status?.startsWith('2.'))) return 'delivered';
+  if (p.notBounce.delivered.some((re) => re.test(text))) return 'delivered';
+  const failed = x.dsn || x.recipients.some((r) => r.status || r.replyCode);
+  const subject = x.headers.get('subject') ?? '';
+  if (failed || p.bounceSubjects.some((re) => re.test(subject))) return null;
+  if (p.notBounce.vacation.some((re) => re.test(headerText))) return 'vacation';
+  // RFC 3834: an automatic reply that reports no failure is an auto-reply.
+  if (/^auto-replied/i.test(x.headers.get('auto-submitted') ?? '') && !matchPhrase(p, x.notification)) return 'vacation';
+  return null;
+}
+
+/** `hosts` and `words` in lower case. */
+function providerOf(p: PatternsData, h: string, w: string): Diagnosis['provider'] {
+  const found = p.providers.find((v) => v.hosts.some((d) => h.includes(d)) || v.tokens.some((t) => w.includes(t)));
+  return found ? { id: found.id, name: found.name } : null;
+}
+
+/**
+ * The notification without lines that are not anyone's explanation: header fields a scanner added
+ * ("X-Spam-Score: …", with their folded lines) and the successful steps of a quoted SMTP session ("250-PIPELINING").
+ */
+function contextLines(notification: string): string {
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of notification.split('\n')) {
+    if (skipping && /^[ \t]/.test(line)) continue;
+    skipping = /^X-[\w-]{1,60}:/i.test(line);
+    if (!skipping && !/^\s*(?:(?:out|in):|[<>]{3})?\s*[23]\d\d[ -]/i.test(line)) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+function recipientOf(r: RecipientReport, code: { status: string | null; replyCode: string | null }, category: Category, causeId: string | null): RecipientDiagnosis {
+  return { address: r.address, action: r.action, status: code.status, replyCode: code.replyCode, category, causeId, diagnostic: r.diagnostic.slice(0, 2000) };
+}
+
+function headerText(x: Extracted): string {
+  return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+}
+
+function evidenceOf(lines: (string | null | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const t = l?.replace(/\s+/g, ' ').trim().slice(0, 300);
+    if (t && !out.some((o) => o.includes(t))) out.push(t);
+  }
+  return out.slice(0, 6);
+}
+
+function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded: boolean): Diagnosis {
+  const p = compilePatterns(patterns);
+  const headers = headerText(x);
+  const context = [x.headers.get('subject') ?? '', contextLines(x.notification)].join('\n');
+  const hosts = [x.reportingMta, ...x.recipients.map((r) => r.remoteMta), x.headers.get('from'), x.headers.get('received'), context.slice(0, 4000)].join(' ').toLowerCase();
+  const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
+  const lowerWords = words.toLowerCase();
+  const base = {
+    provider: providerOf(patterns, hosts, lowerWords),
+    reportingMta: x.reportingMta,
+    remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
+    ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
+    blocklists: patterns.blocklists.filter((b) => lowerWords.includes(b)),
+    decoded,
+  };
+
+  const other = notBounce(p, headers, x);
+  if (other) {
+    const r0 = x.recipients[0];
+    return {
+      ...base, isBounce: false, category: other, causeId: null, confidence: 0.9,
+      replyCode: r0?.replyCode ?? null, status: r0?.status ?? null,
+      recipients: x.recipients.map((r) => recipientOf(r, r, other, null)),
+      evidence: evidenceOf([x.headers.get('subject'), ...x.recipients.map((r) => r.diagnostic)]),
+    };
+  }
+
+  // No recipient named: the whole notification is the server's text (a pasted error line, say).
+  const reports: RecipientReport[] = x.recipients.length
+    ? x.recipients
+    : [{ address: null, action: null, status: null, replyCode: null, diagnostic: contextLines(x.notification), notes: '', remoteMta: null }];
+  const fallback = codesIn(x.notification);
+  const reader = contextReader(p, context);
+  const bases: Basis[] = [];
+  const evidence: (string | null)[] = [];
+  const recipients = reports.map((r) => {
+    const code = { status: r.status ?? fallback.status, replyCode: r.replyCode ?? fallback.replyCode };
+    // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
+    const diagnostic = [r.diagnostic || (reports.length === 1 ? contextLines(x.notification) : ''), r.notes].filter(Boolean).join('\n');
+    const c = classify(p, { diagnostic, ...code, context: reader });
+    bases.push(c.basis);
+    evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
+    return recipientOf(r, code, c.category, pickCause(catalog, c.category, c.cause, code));
+  });
+  const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
+  const first = recipients[Math.max(0, lead)];
+  const basis = bases[Math.max(0, lead)];
+  const nothing = basis === 'none' && !first.status && !first.replyCode;
+  return {
+    ...base,
+    isBounce: !nothing,
+    category: first.category,
+    causeId: first.causeId,
+    confidence: CONFIDENCE[basis],
+    replyCode: first.replyCode,
+    status: first.status,
+    recipients: recipients.filter((r) => r.address),
+    evidence: evidenceOf(evidence),
+  };
+}
+
+/** Diagnoses text that is already decoded: what a mail client shows, or an error line. */
+export function diagnoseText(text: string, catalog: Catalog, patterns: PatternsData = builtinPatterns): Diagnosis {
+  const { headers, body } = splitHeaders(String(text ?? ''));
+  return decide(extract(headers, body), catalog, patterns, false);
+}
+
+/** Diagnoses anything pasted, decoding raw MIME source first when the text starts with a header block. */
+export async function diagnose(text: string, catalog: Catalog, patterns: PatternsData = builtinPatterns): Promise<Diagnosis> {
+  const input = String(text ?? '');
+  const found = await decodeReport(input, 2);
+  return found ? decide(found, catalog, patterns, true) : diagnoseText(input, catalog, patterns);
+}
+
+const informative = (x: Extracted) => x.recipients.some((r) => r.status || r.replyCode || r.diagnostic);
+
+/**
+ * The report in raw MIME: the message itself, or a bounce forwarded inside it as an attachment (a
+ * gateway that wraps what it relays). Null when the raw text reads better.
+ */
+async function decodeReport(input: string, depth: number): Promise<Extracted | null> {
+  if (depth <= 0 || !looksLikeMime(input)) return null;
+  const mail = await decodeMime(input);
+  if (!mail) return null;
+  const x = extract(mail.headers, mail.body);
+  if (informative(x)) return x;
+  return mail.attached ? decodeReport(mail.attached, depth - 1) : null;
+}

@@ -1,0 +1,236 @@
+/**
+ * Reads what an expert reads in a bounce: the RFC 3464 delivery-status fields, and the free-text layouts
+ * MTAs write (Postfix, Exim, qmail, Sendmail, Exchange, Gmail…): per recipient, the server's own words.
+ */
+import { parseCode } from '../code-parser.js';
+
+/** One failed (or delayed, or delivered) recipient as the report states it. */
+export interface RecipientReport {
+  address: string | null;
+  /** RFC 3464 Action (`failed`, `delayed`, `delivered`…), lower case. */
+  action: string | null;
+  /** The enhanced status code as written in the message. */
+  status: string | null;
+  replyCode: string | null;
+  /** The remote server's own text for this recipient (Diagnostic-Code or the quoted SMTP reply). */
+  diagnostic: string;
+  /** The report's free-text paragraph about this recipient, when it adds to the diagnostic (the SMTP stage, say). */
+  notes: string;
+  remoteMta: string | null;
+}
+
+export interface Extracted {
+  /** Top-level headers, lower-case name → first value. */
+  headers: Map<string, string>;
+  /** The notification: human text and report fields, without the returned original message. */
+  notification: string;
+  recipients: RecipientReport[];
+  reportingMta: string | null;
+  /** Whether RFC 3464 per-recipient fields were present. */
+  dsn: boolean;
+}
+
+/** The notification is cut here: the explanation is always at the top, and scanning stays linear and cheap. */
+export const MAX_NOTIFICATION_CHARS = 64 * 1024;
+const MAX_LINE = 1000;
+const MAX_BLOCK_LINES = 16;
+/** More recipients than this are not listed: the work per report stays bounded. */
+const MAX_RECIPIENTS = 100;
+
+// Where the returned original message begins in a text bounce.
+const RETURNED = /^(?:[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,})/i;
+const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}/;
+const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
+const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
+const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
+
+function unfoldHeaders(block: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  let name = '';
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && name) {
+      headers.set(name, `${headers.get(name)} ${line.trim()}`);
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z0-9-]{0,60}):[ \t]*(.*)$/.exec(line);
+    name = m && !headers.has(m[1].toLowerCase()) ? m[1].toLowerCase() : '';
+    if (m && name) headers.set(name, m[2].slice(0, MAX_LINE));
+  }
+  return headers;
+}
+
+/** Splits a plain text into a leading header block (if it starts with one) and the rest. */
+export function splitHeaders(text: string): { headers: string; body: string } {
+  const head = text.slice(0, 64 * 1024);
+  if (!/^(?:From \S|[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]?\S)/.test(head)) return { headers: '', body: text };
+  const end = head.search(/\r?\n[ \t]*\r?\n/);
+  if (end < 0) return { headers: '', body: text };
+  const block = head.slice(0, end);
+  // Every line of a header block is a field or a continuation; otherwise it was a pasted notification.
+  const ok = block.split(/\r?\n/).every((l) => /^[ \t]/.test(l) || /^From \S/.test(l) || /^[A-Za-z][A-Za-z0-9-]{0,60}:/.test(l));
+  return ok ? { headers: block, body: text.slice(end).replace(/^\s+/, '') } : { headers: '', body: text };
+}
+
+function cutReturned(body: string): string {
+  const text = body.slice(0, MAX_NOTIFICATION_CHARS);
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  for (const line of lines) {
+    if (RETURNED.test(line)) break;
+    out.push(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+  }
+  return out.join('\n');
+}
+
+function fieldValue(value: string): string {
+  // "rfc822; user@example.org", "smtp; 550 …", "dns; mx.example.org": the type is not wanted.
+  return value.replace(/^[\w-]{1,20};\s*/, '').trim();
+}
+
+function addressOf(value: string): string | null {
+  const m = ADDRESS.exec(value);
+  return m ? m[0].toLowerCase() : null;
+}
+
+/**
+ * The failure's reply code and enhanced status code as the text gives them. Only classes 4 and 5: in a
+ * bounce's free text a 2xx number is a size or a count, and wildcards are not real codes.
+ */
+export function codesIn(text: string, classes = '45'): { replyCode: string | null; status: string | null } {
+  const real = (code: string | null, shape: RegExp) => (code && shape.test(code) && classes.includes(code[0]) ? code : null);
+  const pick = (part: string) => {
+    const found = parseCode(part);
+    return found.ok
+      ? { replyCode: real(found.value.replyCode, /^\d{3}$/), status: real(found.value.status, /^\d\.\d{1,3}\.\d{1,3}$/) }
+      : { replyCode: null, status: null };
+  };
+  const codes = pick(text.slice(0, 4000));
+  // The best-looking number in the whole text may be a size ("SIZE=222"): then read line by line.
+  for (const line of codes.replyCode && codes.status ? [] : text.slice(0, 4000).split('\n', 40)) {
+    const more = pick(line);
+    codes.replyCode ??= more.replyCode;
+    codes.status ??= more.status;
+    if (codes.replyCode && codes.status) break;
+  }
+  return codes;
+}
+
+function emptyRecipient(address: string | null): RecipientReport {
+  return { address, action: null, status: null, replyCode: null, diagnostic: '', notes: '', remoteMta: null };
+}
+
+type Draft = RecipientReport & { hasFinal: boolean; hasOriginal: boolean };
+
+/** RFC 3464 fields, grouped per recipient. */
+function readDsn(lines: string[]): { recipients: RecipientReport[]; reportingMta: string | null } {
+  const drafts: Draft[] = [];
+  let reportingMta: string | null = null;
+  const start = (): Draft => {
+    const d = { ...emptyRecipient(null), hasFinal: false, hasOriginal: false };
+    drafts.push(d);
+    return d;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const m = FIELD.exec(lines[i]);
+    if (!m) continue;
+    let value = m[2];
+    while (i + 1 < lines.length && /^[ \t]+\S/.test(lines[i + 1]) && !FIELD.test(lines[i + 1].trim())) {
+      value += ' ' + lines[++i].trim();
+    }
+    const name = m[1].toLowerCase();
+    // A non-SMTP diagnostic type stays: "x-unix;" says a local delivery program failed.
+    value = name === 'diagnostic-code' && !/^smtp;/i.test(value) ? value.slice(0, MAX_LINE).trim() : fieldValue(value.slice(0, MAX_LINE));
+    let r: Draft | undefined = drafts[drafts.length - 1];
+    if (name === 'reporting-mta') {
+      reportingMta ??= value || null;
+    } else if (name === 'original-recipient') {
+      // Postfix writes Final- then Original-Recipient, others the reverse: only a finished record closes.
+      if (!r || r.hasOriginal || (r.hasFinal && (r.action || r.status))) r = start();
+      r.hasOriginal = true;
+      r.address ??= addressOf(value);
+    } else if (name === 'final-recipient') {
+      if (!r || r.hasFinal) r = start();
+      r.hasFinal = true;
+      r.address = addressOf(value) ?? r.address;
+    } else if (name !== 'x-failed-recipients') {
+      const key = name === 'action' ? 'action' : name === 'status' ? 'status' : name === 'diagnostic-code' ? 'diagnostic' : 'remoteMta';
+      // Some reports write Action and Status before the recipient: a field seen twice opens the next one.
+      if (!r || r[key]) r = start();
+      if (name === 'action') r.action = value.toLowerCase().split(/\s/)[0] || null;
+      else if (name === 'status') r.status = STATUS_CODE.exec(value)?.[0] ?? null;
+      else if (name === 'diagnostic-code') r.diagnostic = value;
+      else if (name === 'remote-mta') r.remoteMta = value || null;
+    }
+  }
+  // A lone Reporting-MTA or stray fields make no recipient.
+  return {
+    recipients: drafts
+      .filter((r) => r.address || r.status || r.diagnostic)
+      .map(({ hasFinal: _f, hasOriginal: _o, ...r }) => r),
+    reportingMta,
+  };
+}
+
+/** Free-text layouts: a line starting with an address, then the server's words until a blank line. */
+function readBlocks(lines: string[]): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    if (FIELD.test(lines[i])) continue;
+    const m = ADDRESS_LINE.exec(lines[i]);
+    if (!m) continue;
+    const address = m[1].toLowerCase();
+    const block = [lines[i].slice(m[0].length).trim()];
+    let j = i + 1;
+    // An address alone on its line, then a blank line: the explanation is the next paragraph (Gmail).
+    let skipBlank = !block[0];
+    for (; j < lines.length && block.length <= MAX_BLOCK_LINES; j++) {
+      const next = ADDRESS_LINE.exec(lines[j]);
+      // An indented line quoting the same address continues the block (Postfix wraps "said: 550 <addr>: …").
+      if ((next && !(/^\s/.test(lines[j]) && next[1].toLowerCase() === address)) || FIELD.test(lines[j])) break;
+      if (!lines[j].trim()) {
+        // Gmail and others explain over several paragraphs: read on until the server's code is in.
+        if ((skipBlank && block.length === 1) || !/(?<![\w.])[45]\d\d(?![\w.])/.test(block.join(' '))) continue;
+        break;
+      }
+      skipBlank = false;
+      block.push(lines[j].trim());
+    }
+    const text = block.filter(Boolean).join(' ');
+    if (text || !blocks.has(address)) blocks.set(address, [blocks.get(address), text].filter(Boolean).join(' '));
+    i = j - 1;
+  }
+  return blocks;
+}
+
+/** Reads headers, recipients and their diagnostics from a decoded bounce. */
+export function extract(headerBlock: string, body: string): Extracted {
+  const headers = unfoldHeaders(headerBlock);
+  const notification = cutReturned(body);
+  const lines = notification.split(/\r?\n/);
+  const dsn = readDsn(lines);
+  const blocks = readBlocks(lines);
+  let recipients = dsn.recipients;
+  if (recipients.length) {
+    for (const r of recipients) {
+      const block = r.address ? blocks.get(r.address) : undefined;
+      if (!r.diagnostic && block) r.diagnostic = block;
+      else if (block) r.notes = block;
+    }
+  } else {
+    // Exim's X-Failed-Recipients names exactly the failed ones; otherwise every address that opens a block.
+    const failed = (headers.get('x-failed-recipients') ?? '').split(',').map(addressOf).filter((a): a is string => !!a);
+    const chosen = failed.length ? [...new Set(failed)] : [...blocks.keys()];
+    recipients = chosen.map((a) => ({ ...emptyRecipient(a), diagnostic: blocks.get(a) ?? '' }));
+  }
+  recipients = recipients.slice(0, MAX_RECIPIENTS);
+  for (const r of recipients) {
+    // A delivery report's own "250 OK" counts; elsewhere a 2xx number is not the failure's code.
+    const codes = codesIn(r.diagnostic, r.action && /^(?:delivered|relayed|expanded|deliverable)$/.test(r.action) ? '245' : '45');
+    // "Status: 5.0.0" says only "failed"; the server's own "5.1.1" in the diagnostic says why. A status the
+    // code finder did not pair with its reply code ("550: 5.2.2 …") is still the status.
+    const specific = codes.status ?? STATUS_CODE.exec(r.diagnostic)?.[0] ?? null;
+    if (!r.status || (/\.0\.0$/.test(r.status) && specific?.[0] === r.status[0])) r.status = specific ?? r.status;
+    r.replyCode ??= codes.replyCode;
+  }
+  return { headers, notification, recipients, reportingMta: dsn.reportingMta, dsn: dsn.recipients.length > 0 };
+}
