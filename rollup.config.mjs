@@ -28,19 +28,33 @@ function onwarn(warning, warn) {
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-// One file per format: hosts copy a single script, and an IIFE cannot be split anyway.
-const browserOutput = (file, format, module) => ({
-  file,
-  format,
+const minify = (module) => [terser({ module, ecma: 2021, format: { comments: /^!/ } })];
+
+// The ES module keeps providers' codes in a chunk beside it, loaded on demand. The classic script stays one
+// file (an IIFE cannot be split), so it inlines that chunk.
+const esOutput = {
+  dir: 'dist',
+  entryFileNames: 'bounce-wizard.js',
+  chunkFileNames: 'bounce-wizard-[name]-[hash].js',
+  format: 'es',
+  banner,
+  sourcemap: true,
+  plugins: minify(true),
+};
+const iifeOutput = {
+  file: 'dist/bounce-wizard.iife.js',
+  format: 'iife',
   banner,
   sourcemap: true,
   inlineDynamicImports: true,
-  plugins: [terser({ module, ecma: 2021, format: { comments: /^!/ } })],
-});
+  plugins: minify(false),
+};
 
 export default [
   {
     input: 'src/define.ts',
+    // Lets the providers' chunk import from the entry itself instead of splitting a shared chunk off it.
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
     plugins: [
       // `production` picks Lit's production build (no dev-mode warnings, smaller) over `development`.
@@ -49,7 +63,7 @@ export default [
       typescript('es2021'),
     ],
     // Both formats come from one parse; their minification runs in parallel.
-    output: [browserOutput('dist/bounce-wizard.js', 'es', true), browserOutput('dist/bounce-wizard.iife.js', 'iife', false)],
+    output: [esOutput, iifeOutput],
   },
   {
     input: 'src/cli/main.ts',

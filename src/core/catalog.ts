@@ -135,7 +135,7 @@ export function lookupParsed(catalog: Catalog, code: ParsedCode): Result<LookupR
  * A provider's own meaning laid over the standard one: its title and summary, its causes first, then the
  * code's. A line without a code takes the row's codes, so the class still says temporary or permanent.
  */
-function providerLookup(catalog: Catalog, providers: ProvidersData, row: ProviderCode, given?: ParsedCode): LookupResult {
+export function providerLookup(catalog: Catalog, providers: ProvidersData, row: ProviderCode, given?: ParsedCode): LookupResult {
   const code = given ?? { replyCode: row.replyCode ?? null, status: row.status ?? null };
   const standard = code.replyCode || code.status ? lookupParsed(catalog, code) : undefined;
   const base = standard?.ok ? standard.value : undefined;

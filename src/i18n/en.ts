@@ -52,6 +52,24 @@ export interface Strings {
   dismiss: string;
   errorTitle: string;
   errorBody: string;
+
+  allCodes: string;
+  indexTitle: string;
+  indexHelp: string;
+  searchLabel: string;
+  searchHint: string;
+  kindLabel: string;
+  kindAll: string;
+  kindTemporary: string;
+  kindPermanent: string;
+  providerLabel: string;
+  providerAll: string;
+  providerStandard: string;
+  resultCount: (count: number) => string;
+  noResults: string;
+  showMore: string;
+  providerMeaning: (provider: string) => string;
+  providerPage: (provider: string) => string;
 }
 
 export const en: Strings = {
@@ -115,4 +133,22 @@ export const en: Strings = {
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',
   errorBody: "We couldn't show this step. Start over to try again.",
+
+  allCodes: 'All codes',
+  indexTitle: 'All error codes',
+  indexHelp: 'Every code we can explain. Pick one to see what it means and what usually causes it.',
+  searchLabel: 'Search codes',
+  searchHint: 'Type the start of a code (5.7 or 55), a provider token (TSS04), or a few words.',
+  kindLabel: 'Kind of failure',
+  kindAll: 'Temporary and permanent',
+  kindTemporary: 'Temporary only',
+  kindPermanent: 'Permanent only',
+  providerLabel: 'Who sent the error',
+  providerAll: 'Anyone',
+  providerStandard: 'Standard codes only',
+  resultCount: (count) => (count === 1 ? '1 code found' : `${count} codes found`),
+  noResults: 'Nothing matches. Try fewer words, or just the first digits of the code.',
+  showMore: 'Show more',
+  providerMeaning: (provider) => `This is how ${provider} explains it.`,
+  providerPage: (provider) => `${provider}'s help for senders`,
 };

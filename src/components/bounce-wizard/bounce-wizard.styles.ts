@@ -279,7 +279,9 @@ export const styles = css`
     margin-block-end: 4px;
   }
 
-  input[type='text'] {
+  input[type='text'],
+  input[type='search'],
+  select {
     font: inherit;
     letter-spacing: inherit;
     inline-size: 100%;
@@ -290,6 +292,19 @@ export const styles = css`
     border-radius: calc(var(--bw-radius) - 4px);
     background: var(--bw-surface);
     color: var(--bw-text);
+  }
+
+  .index-filters {
+    display: grid;
+    gap: 12px;
+  }
+
+  .index-entry .badges {
+    margin-block-end: 4px;
+  }
+
+  .provider-note {
+    color: var(--bw-muted);
   }
 
   input[aria-invalid='true'] {

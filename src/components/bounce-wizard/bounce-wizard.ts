@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalog, LookupFailure } from '../../core/catalog.js';
+import { withProviders, type Catalog, type LookupFailure } from '../../core/catalog.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { advance, back, progress, startState, type Step, type WizardState } from '../../core/wizard.js';
+import { advance, back, progress, replay, startState, type Step, type WizardState } from '../../core/wizard.js';
 import { encodePath, restorePath } from '../../core/deep-link.js';
-import type { Category } from '../../core/types.js';
+import type { Category, ProvidersData } from '../../core/types.js';
+import { buildIndex, filterIndex, openEntry, type IndexEntry, type IndexFilter } from '../../core/code-index.js';
 import { resolveStrings, type Strings } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
 import { styles } from './bounce-wizard.styles.js';
@@ -15,6 +16,7 @@ import { renderCodeEntry } from './views/code-entry.js';
 import { renderDiagnosis, type CopyStatus } from './views/diagnosis.js';
 import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
+import { INDEX_PAGE, renderCodeIndex } from './views/code-index.js';
 
 /** `bw-step`: the reader moved to a new step. `path` is the step's deep-link value. */
 export interface BwStepDetail {
@@ -44,6 +46,9 @@ export interface BwCopyDetail {
 type Source = 'reader' | 'history' | 'host';
 
 const CODE_INPUT_NODE = 'enter-code';
+
+/** The `bounce=` value of the "All codes" index; no node, cause or code reads as this word. */
+const INDEX_PATH = 'index';
 
 /**
  * @summary "Why did my email bounce?": explains an SMTP error code, or asks a few questions, and ends at
@@ -110,6 +115,16 @@ export class BounceWizard extends LitElement {
   @state() private unanswered = false;
   @state() private notice: 'bad-link' | 'partial-link' | null = null;
   @state() private copy: CopyStatus = { kind: 'idle' };
+  /** The "All codes" index, when it is on screen over the current step. */
+  @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
+  /** The built-in providers' codes, once their chunk has loaded. */
+  @state() private providers: ProvidersData | null = null;
+  private providersLoad: Promise<void> | null = null;
+  /** Loaded or failed: either way, lookups need not wait any more. */
+  private providersSettled = false;
+  private merged: { base: Catalog; catalog: Catalog } | null = null;
+  /** The text the current path was opened with, which may hold a provider token its canonical origin lost. */
+  private openedWith: string | null = null;
 
   private focusHeading = false;
   private announce = false;
@@ -127,6 +142,38 @@ export class BounceWizard extends LitElement {
 
   private get strings(): Strings {
     return resolveStrings(this.lang, document.documentElement.lang);
+  }
+
+  /** What lookups use: `catalog`, plus the built-in providers once loaded unless it brings its own. */
+  private get knowledge(): Catalog {
+    const { catalog, providers } = this;
+    if (!providers || catalog.providers) return catalog;
+    if (this.merged?.base !== catalog) this.merged = { base: catalog, catalog: withProviders(catalog, providers) };
+    return this.merged.catalog;
+  }
+
+  /** Providers' codes are a chunk of their own; when it cannot load, the standard catalog still answers. */
+  private loadProviders(): Promise<void> {
+    if (this.catalog.providers) return Promise.resolve();
+    this.providersLoad ??= import('../../core/builtin-providers.js').then(
+      ({ builtinProviders }) => {
+        this.providersSettled = true;
+        this.providers = builtinProviders;
+        this.rereadWithProviders();
+      },
+      () => {
+        this.providersSettled = true;
+      },
+    );
+    return this.providersLoad;
+  }
+
+  /** A code already on screen may be a provider's: read the path again now that providers are known. */
+  private rereadWithProviders(): void {
+    const state = this.wizard;
+    if (!state?.steps.some((step) => step.kind === 'code')) return;
+    const first = startState(this.knowledge, this.openedWith ?? state.origin);
+    if (first.ok) this.wizard = replay(this.knowledge, first.value, state.inputs).state;
   }
 
   private origin(): string {
@@ -147,12 +194,13 @@ export class BounceWizard extends LitElement {
 
   /** Opens at `origin`; a code that cannot be read lands on the code input with the reason. */
   private open(origin: string, source: Source): void {
-    const started = startState(this.catalog, origin);
+    const started = startState(this.knowledge, origin);
     if (started.ok) {
       this.show(started.value, source);
+      this.openedWith = origin;
       return;
     }
-    const fallback = startState(this.catalog, CODE_INPUT_NODE);
+    const fallback = startState(this.knowledge, CODE_INPUT_NODE);
     if (!fallback.ok) {
       this.failed = true;
       return;
@@ -166,17 +214,25 @@ export class BounceWizard extends LitElement {
       this.open(this.origin(), source);
       return;
     }
-    const { state, error } = restorePath(this.catalog, value);
+    if (value === INDEX_PATH) {
+      if (!this.wizard) this.open(this.origin(), source);
+      this.showIndex(source);
+      return;
+    }
+    const { state, error } = restorePath(this.knowledge, value);
     // Nothing of the link fitted: begin as configured. Part of it fitted: keep that part.
     const fitted = state && (!error || state.inputs.length > 0 || state.origin !== this.catalog.data.wizard.start);
-    if (fitted) this.show(state, source);
-    else this.open(this.origin(), source);
+    if (fitted) {
+      this.show(state, source);
+      this.openedWith = null;
+    } else this.open(this.origin(), source);
     if (error) this.notice = fitted ? 'partial-link' : 'bad-link';
   }
 
   private show(next: WizardState, source: Source): void {
     const changed = this.wizard !== null;
     this.wizard = next;
+    this.index = null;
     this.failed = false;
     this.codeProblem = null;
     this.unanswered = false;
@@ -184,6 +240,8 @@ export class BounceWizard extends LitElement {
     this.copy = { kind: 'idle' };
     this.announce = changed;
     this.focusHeading = changed && source !== 'host';
+    const current = next.steps[next.steps.length - 1];
+    if (current.kind === 'code' || (current.kind === 'node' && current.node.type === 'code-input')) void this.loadProviders();
     if (source === 'reader') {
       const path = encodePath(next);
       if (this.urlSync) this.url.push(path);
@@ -216,7 +274,7 @@ export class BounceWizard extends LitElement {
 
   private step(input: string): void {
     if (!this.wizard) return;
-    const next = advance(this.catalog, this.wizard, input);
+    const next = advance(this.knowledge, this.wizard, input);
     if (next.ok) {
       this.show(next.value, 'reader');
       return;
@@ -226,8 +284,16 @@ export class BounceWizard extends LitElement {
   }
 
   private lookUp(text: string): void {
-    if (!this.wizard) return;
-    const next = advance(this.catalog, this.wizard, text);
+    // A token in the line (TSS04) only means something once the providers are known: wait while they load.
+    if (this.providersSettled || this.catalog.providers) this.lookUpNow(text);
+    else void this.loadProviders().then(() => this.lookUpNow(text));
+  }
+
+  private lookUpNow(text: string): void {
+    // The reader may have moved on while the providers loaded.
+    const current = this.wizard?.steps[this.wizard.steps.length - 1];
+    if (!this.wizard || current?.kind !== 'node' || current.node.type !== 'code-input' || this.index) return;
+    const next = advance(this.knowledge, this.wizard, text);
     if (next.ok) this.show(next.value, 'reader');
     else this.codeProblem = this.describeCodeProblem(next.error.reason);
   }
@@ -237,6 +303,51 @@ export class BounceWizard extends LitElement {
   };
 
   private readonly startOver = () => this.open(this.origin(), 'reader');
+
+  private readonly openIndex = () => this.showIndex('reader');
+
+  /** Back from the index: the step underneath, as a step of its own in the history. */
+  private readonly closeIndex = () => {
+    if (this.wizard) this.show(this.wizard, 'reader');
+  };
+
+  private showIndex(source: Source): void {
+    this.index = { filter: { query: '', permanence: 'all', provider: '' }, shown: INDEX_PAGE };
+    this.announce = true;
+    this.focusHeading = source !== 'host';
+    if (source === 'reader' && this.urlSync) this.url.push(INDEX_PATH);
+    void this.loadProviders();
+  }
+
+  private indexResults(): IndexEntry[] {
+    return this.index ? filterIndex(buildIndex(this.knowledge), this.index.filter) : [];
+  }
+
+  private renderIndex(t: Strings) {
+    if (!this.index) return nothing;
+    return renderCodeIndex(
+      { ...this.index, results: this.indexResults(), providers: this.knowledge.providers?.providers ?? [] },
+      t,
+      {
+        filter: (change) => {
+          if (!this.index) return;
+          this.index = { filter: { ...this.index.filter, ...change }, shown: INDEX_PAGE };
+          const count = this.indexResults().length;
+          this.say(count ? t.resultCount(count) : t.noResults);
+        },
+        showMore: () => {
+          if (this.index) this.index = { ...this.index, shown: this.index.shown + INDEX_PAGE };
+        },
+        choose: (entry) => {
+          const opened = openEntry(this.knowledge, entry);
+          if (opened.ok) {
+            this.show(opened.value, 'reader');
+            this.openedWith = null;
+          } else this.open(entry.code, 'reader');
+        },
+      },
+    );
+  }
 
   private readonly copyLink = async () => {
     if (!this.wizard) return;
@@ -254,7 +365,7 @@ export class BounceWizard extends LitElement {
 
   private position(state: WizardState, current: Step): Position {
     if (current.kind === 'diagnosis') return { kind: 'result' };
-    const { done, remaining } = progress(this.catalog, state);
+    const { done, remaining } = progress(this.knowledge, state);
     return { kind: 'question', current: done + 1, upTo: done + remaining };
   }
 
@@ -283,10 +394,11 @@ export class BounceWizard extends LitElement {
   private renderBody(t: Strings) {
     const state = this.wizard;
     if (this.failed || !state) return renderErrorPanel(t, this.startOver);
+    if (this.index) return html`${this.renderIndex(t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;
     const current = state.steps[state.steps.length - 1];
     try {
       return html`${renderProgress(this.position(state, current), t)} ${this.renderStep(current, t)}
-      ${renderNav(state.inputs.length === 0, t, { back: this.goBack, startOver: this.startOver })}`;
+      ${renderNav(state.inputs.length === 0, t, { back: this.goBack, startOver: this.startOver, allCodes: this.openIndex })}`;
     } catch {
       // A catalog that breaks its own schema must still leave the reader a way out.
       return renderErrorPanel(t, this.startOver);

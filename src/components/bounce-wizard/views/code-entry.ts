@@ -9,6 +9,9 @@ export interface CodeEntryHandlers {
   guided(): void;
 }
 
+/** Hosts may bring their own catalog; only web links become links (never `javascript:`). */
+export const SAFE_HREF = /^https?:\/\//i;
+
 /** The code as the reader would recognise it: "550 5.7.26", "5.1.1", "550". */
 export function codeLabel(lookup: LookupResult): string {
   return [lookup.replyCode, lookup.status].filter(Boolean).join(' ') || lookup.query;
@@ -27,6 +30,19 @@ export function permanenceBadge(permanent: boolean | null, t: Strings) {
     : html`<span class="badge temporary">${t.temporary}</span>`;
 }
 
+/** Whose meaning the title and summary are, with the provider's own page for senders. */
+function providerNote({ provider }: LookupResult, t: Strings) {
+  if (!provider) return nothing;
+  return html`<p class="provider-note">
+    ${t.providerMeaning(provider.name)}
+    ${SAFE_HREF.test(provider.postmaster)
+      ? html`<a href=${provider.postmaster} rel="noopener" target="_blank"
+          >${t.providerPage(provider.name)}<span class="sr-only"> ${t.newTab}</span></a
+        >`
+      : nothing}
+  </p>`;
+}
+
 /** A code's entry: what it means, and the causes it usually has. */
 export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: CodeEntryHandlers) {
   const { replyEntry, statusEntry } = lookup;
@@ -39,6 +55,7 @@ export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: Code
     <h2 class="heading" part="heading" id="entry-title" tabindex="-1">${lookup.title}</h2>
     ${approximate ? html`<p>${t.unknownCode(matchedPrefix(lookup))}</p>` : nothing}
     <p>${lookup.summary}</p>
+    ${providerNote(lookup, t)}
     ${replyEntry && statusEntry
       ? html`<dl class="meanings">
           <dt>${t.replyMeaning} ${lookup.replyCode}: ${replyEntry.title}</dt>

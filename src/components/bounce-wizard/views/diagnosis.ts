@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Cause } from '../../../core/types.js';
 import type { LookupResult } from '../../../core/catalog.js';
 import type { Strings } from '../../../i18n/index.js';
-import { codeLabel, permanenceBadge } from './code-entry.js';
+import { SAFE_HREF, codeLabel, permanenceBadge } from './code-entry.js';
 
 export interface DiagnosisHandlers {
   copyLink(): void;
@@ -11,9 +11,6 @@ export interface DiagnosisHandlers {
 
 /** Copy-link feedback: nothing yet, copied, or the link shown for copying by hand. */
 export type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
-
-/** Hosts may bring their own catalog; only web links become links (never `javascript:`). */
-const SAFE_HREF = /^https?:\/\//i;
 
 /** The received class digit decides; without one, the cause's usual nature does. */
 function isTemporary(cause: Cause, lookup?: LookupResult): boolean {

@@ -5,6 +5,8 @@ import type { Strings } from '../../../i18n/index.js';
 export interface NavHandlers {
   back(): void;
   startOver(): void;
+  /** Absent where the index is already on screen. */
+  allCodes?(): void;
 }
 
 /** Where the reader is: `question` counts from 1; `upTo` is the longest the path can still get. */
@@ -21,11 +23,15 @@ export function renderProgress(position: Position, t: Strings) {
   </div>`;
 }
 
-/** Back and Start over; not shown on the first step, where neither means anything. */
+/** Back and Start over, except on the first step where neither means anything; "All codes" everywhere else. */
 export function renderNav(first: boolean, t: Strings, handlers: NavHandlers) {
-  if (first) return nothing;
   return html`<nav class="nav" aria-label=${t.stepNav}>
-    <button part="button" type="button" @click=${handlers.back}>${t.back}</button>
-    <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>
+    ${first
+      ? nothing
+      : html`<button part="button" type="button" @click=${handlers.back}>${t.back}</button>
+          <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>`}
+    ${handlers.allCodes
+      ? html`<button part="button" type="button" @click=${handlers.allCodes}>${t.allCodes}</button>`
+      : nothing}
   </nav>`;
 }
