@@ -70,6 +70,28 @@ export interface Strings {
   showMore: string;
   providerMeaning: (provider: string) => string;
   providerPage: (provider: string) => string;
+
+  paste: {
+    open: string;
+    title: string;
+    label: string;
+    privacy: string;
+    diagnose: string;
+    reading: string;
+    problem: Record<'empty' | 'too-big' | 'failed', string>;
+    notBounce: Record<'vacation' | 'feedback' | 'delivered', { title: string; body: string }>;
+    nothingTitle: string;
+    nothingBody: string;
+    resultTitle: string;
+    provider: (name: string) => string;
+    recipients: string;
+    evidence: string;
+    confidence: Record<'high' | 'medium' | 'low', string>;
+    thisIsIt: string;
+    askMe: string;
+    askQuestions: string;
+    again: string;
+  };
 }
 
 export const en: Strings = {
@@ -151,4 +173,43 @@ export const en: Strings = {
   showMore: 'Show more',
   providerMeaning: (provider) => `This is how ${provider} explains it.`,
   providerPage: (provider) => `${provider}'s help for senders`,
+
+  paste: {
+    open: 'Paste the bounce message',
+    title: 'Paste the bounce',
+    label: 'Paste the bounce message or the error line',
+    privacy: 'Nothing you paste leaves this page.',
+    diagnose: 'Diagnose',
+    reading: 'Reading the bounce…',
+    problem: {
+      empty: 'The box is empty. Paste the whole bounce message, or just the line with the error in it.',
+      'too-big': "That's more than 5 MB, bigger than any bounce. Paste only the part with the error, or the first screenful.",
+      failed: "We couldn't read that text. Try pasting only the part with the error in it.",
+    },
+    notBounce: {
+      vacation: {
+        title: 'This is an automatic reply, not a bounce',
+        body: 'It looks like an out-of-office or auto-reply message. Your email was delivered; the recipient set up this answer.',
+      },
+      feedback: {
+        title: 'This is a complaint report, not a bounce',
+        body: 'It looks like a feedback-loop report: a mailbox provider telling you that a recipient marked a message as spam. The message itself was delivered.',
+      },
+      delivered: {
+        title: 'This says your email was delivered',
+        body: 'It looks like a delivery confirmation, not a failure. Nothing bounced.',
+      },
+    },
+    nothingTitle: "We couldn't find a bounce in that",
+    nothingBody: "There's no error code or failure wording we recognise. Answer a few questions and we'll work it out together.",
+    resultTitle: 'What the bounce says',
+    provider: (name) => `Reported by ${name}`,
+    recipients: 'Failed for',
+    evidence: 'What we read',
+    confidence: { high: 'Very likely', medium: 'Likely', low: 'Possible' },
+    thisIsIt: 'This is it',
+    askMe: 'Not quite — ask me questions',
+    askQuestions: 'Answer a few questions',
+    again: 'Paste something else',
+  },
 };

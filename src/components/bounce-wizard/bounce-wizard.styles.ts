@@ -281,7 +281,8 @@ export const styles = css`
 
   input[type='text'],
   input[type='search'],
-  select {
+  select,
+  textarea {
     font: inherit;
     letter-spacing: inherit;
     inline-size: 100%;
@@ -307,7 +308,8 @@ export const styles = css`
     color: var(--bw-muted);
   }
 
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--bw-danger);
   }
 

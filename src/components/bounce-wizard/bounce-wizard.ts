@@ -17,10 +17,14 @@ import { renderDiagnosis, type CopyStatus } from './views/diagnosis.js';
 import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
 import { INDEX_PAGE, renderCodeIndex } from './views/code-index.js';
+import { pasteProblem, readPaste, type PasteState } from './paste-reader.js';
+import { pastedCode, renderPaste } from './views/paste.js';
+import { pasteStyles } from './views/paste.styles.js';
 
 /** `bw-step`: the reader moved to a new step. `path` is the step's deep-link value. */
 export interface BwStepDetail {
-  kind: Step['kind'];
+  /** `paste`: the paste view opened; `paste-result`: it shows what the pasted text says (empty `path`: pasted text never goes into a link). */
+  kind: Step['kind'] | 'paste' | 'paste-result';
   nodeId?: string;
   code?: string;
   causeId?: string;
@@ -50,17 +54,21 @@ const CODE_INPUT_NODE = 'enter-code';
 /** The `bounce=` value of the "All codes" index; no node, cause or code reads as this word. */
 const INDEX_PATH = 'index';
 
+/** The origin `start="paste"` stands for: the first question with the paste view over it. */
+const PASTE_ORIGIN = 'paste';
+const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
+
 /**
  * @summary "Why did my email bounce?": explains an SMTP error code, or asks a few questions, and ends at
  * a diagnosis with the fix.
  *
  * @attr code - Opens at this code's entry (`550`, `5.7.26`, or a whole bounce line). Changing it re-opens.
- * @attr start - Where to begin without a code: `guided` (the first question, default) or `code` (ask for the code).
+ * @attr start - Where to begin without a code: `guided` (the first question, default), `code` (ask for the code) or `paste` (paste the bounce).
  * @attr url-sync - Reads the place from `?bounce=` or `#bounce=` and writes each step to the browser history.
  * @attr lang - Language of the interface; falls back to `<html lang>`, then English.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the system setting.
  *
- * @fires bw-step - The reader moved to a new step. Detail: `{ kind, nodeId?, code?, causeId?, path }`.
+ * @fires bw-step - The reader moved to a new step (`kind` `paste`/`paste-result` for the paste view). Detail: `{ kind, nodeId?, code?, causeId?, path }`.
  * @fires bw-diagnosis - A diagnosis card is shown after a reader's step. Detail: `{ causeId, category, code? }`.
  * @fires bw-copy - The link to the current step was copied. Detail: `{ url }`.
  *
@@ -86,7 +94,7 @@ const INDEX_PATH = 'index';
  * @cssprop --bw-ok - Temporary-failure badge.
  */
 export class BounceWizard extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, pasteStyles];
 
   /** This build's version, so two copies on one page can be told apart. */
   static readonly version: string = VERSION;
@@ -94,8 +102,8 @@ export class BounceWizard extends LitElement {
   /** Opens at this code's entry; empty means start as `start` says. */
   @property() code = '';
 
-  /** `guided` starts with the first question; `code` asks for the error code first. */
-  @property() start: 'guided' | 'code' = 'guided';
+  /** `guided` starts with the first question; `code` asks for the error code first; `paste` for the bounce. */
+  @property() start: 'guided' | 'code' | 'paste' = 'guided';
 
   /** Opt-in sync with the page URL (`bounce=`). */
   @property({ type: Boolean, attribute: 'url-sync' }) urlSync = false;
@@ -117,6 +125,8 @@ export class BounceWizard extends LitElement {
   @state() private copy: CopyStatus = { kind: 'idle' };
   /** The "All codes" index, when it is on screen over the current step. */
   @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
+  /** The paste view, when it is on screen over the current step. */
+  @state() private pasted: PasteState | null = null;
   /** The built-in providers' codes, once their chunk has loaded. */
   @state() private providers: ProvidersData | null = null;
   private providersLoad: Promise<void> | null = null;
@@ -138,6 +148,17 @@ export class BounceWizard extends LitElement {
   /** Opens the entry for `code` (anything a reader could paste). */
   showCode(code: string): void {
     this.open(code, 'host');
+  }
+
+  /**
+   * Opens the paste view with `text` and diagnoses it, as if the reader had pasted it and pressed Diagnose.
+   * Resolves once the result, or a friendly message about the text, is on screen; never rejects.
+   */
+  async diagnose(text: string): Promise<void> {
+    // Before the first update, opening at the start would replace the paste view.
+    if (!this.hasUpdated && this.isConnected) await this.updateComplete;
+    await this.readPasted(String(text ?? ''), 'host');
+    await this.updateComplete;
   }
 
   private get strings(): Strings {
@@ -178,6 +199,7 @@ export class BounceWizard extends LitElement {
 
   private origin(): string {
     if (this.code) return this.code;
+    if (this.start === 'paste') return PASTE_ORIGIN;
     return this.start === 'code' ? CODE_INPUT_NODE : this.catalog.data.wizard.start;
   }
 
@@ -194,6 +216,11 @@ export class BounceWizard extends LitElement {
 
   /** Opens at `origin`; a code that cannot be read lands on the code input with the reason. */
   private open(origin: string, source: Source): void {
+    if (origin === PASTE_ORIGIN) {
+      this.open(this.catalog.data.wizard.start, 'host');
+      this.openPaste(source);
+      return;
+    }
     const started = startState(this.knowledge, origin);
     if (started.ok) {
       this.show(started.value, source);
@@ -233,6 +260,7 @@ export class BounceWizard extends LitElement {
     const changed = this.wizard !== null;
     this.wizard = next;
     this.index = null;
+    this.pasted = null;
     this.failed = false;
     this.codeProblem = null;
     this.unanswered = false;
@@ -349,6 +377,56 @@ export class BounceWizard extends LitElement {
     );
   }
 
+  private openPaste(source: Source): void {
+    this.showPaste(EMPTY_PASTE, source);
+    if (source === 'reader') this.emit('bw-step', { kind: 'paste', path: '' });
+  }
+
+  /** A problem or the wait is announced where the reader is; a new view gets focus on its heading. */
+  private showPaste(next: PasteState, source: Source): void {
+    this.pasted = next;
+    this.index = null;
+    const t = this.strings.paste;
+    const notice = next.phase === 'reading' ? t.reading : next.phase === 'input' && next.problem ? t.problem[next.problem] : null;
+    if (notice) this.say(notice);
+    else this.announce = this.focusHeading = source !== 'host';
+  }
+
+  /** Diagnoses `text` in the paste view; a result that arrives after the reader moved on is dropped. */
+  private async readPasted(text: string, source: Source): Promise<void> {
+    const problem = pasteProblem(text);
+    if (problem) return this.showPaste({ phase: 'input', text, problem }, source);
+    const reading: PasteState = { phase: 'reading', text };
+    this.showPaste(reading, source);
+    const next = await readPaste(text, this.knowledge);
+    if (this.pasted !== reading) return;
+    this.showPaste(next, source);
+    if (source !== 'reader' || next.phase !== 'result') return;
+    const detail: BwStepDetail = { kind: 'paste-result', path: '' };
+    const code = pastedCode(next.diagnosis);
+    if (next.diagnosis.causeId) detail.causeId = next.diagnosis.causeId;
+    if (code) detail.code = code;
+    this.emit('bw-step', detail);
+  }
+
+  private renderPasted(state: PasteState, t: Strings) {
+    const causeId = state.phase === 'result' ? state.diagnosis.causeId : null;
+    return renderPaste(state, causeId ? this.knowledge.causeById.get(causeId) : undefined, t, {
+      diagnose: (text) => void this.readPasted(text, 'reader'),
+      confirm: (id) => this.open(`cause:${id}`, 'reader'),
+      ask: (code) => this.open(code ?? this.catalog.data.wizard.start, 'reader'),
+      again: () => this.showPaste(EMPTY_PASTE, 'reader'),
+    });
+  }
+
+  /** Beside the first question: paste the bounce instead of answering. */
+  private pasteOffer(current: Step, t: Strings) {
+    if (current.kind !== 'node' || current.node.id !== this.catalog.data.wizard.start) return nothing;
+    return html`<div class="paste-start">
+      <button class="link" part="button" type="button" @click=${() => this.openPaste('reader')}>${t.paste.open}</button>
+    </div>`;
+  }
+
   private readonly copyLink = async () => {
     if (!this.wizard) return;
     const url = this.url.urlFor(encodePath(this.wizard));
@@ -395,9 +473,11 @@ export class BounceWizard extends LitElement {
     const state = this.wizard;
     if (this.failed || !state) return renderErrorPanel(t, this.startOver);
     if (this.index) return html`${this.renderIndex(t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;
+    // Back from the paste view is the same move as back from the index: to the step underneath.
+    if (this.pasted) return html`${this.renderPasted(this.pasted, t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;
     const current = state.steps[state.steps.length - 1];
     try {
-      return html`${renderProgress(this.position(state, current), t)} ${this.renderStep(current, t)}
+      return html`${renderProgress(this.position(state, current), t)} ${this.renderStep(current, t)} ${this.pasteOffer(current, t)}
       ${renderNav(state.inputs.length === 0, t, { back: this.goBack, startOver: this.startOver, allCodes: this.openIndex })}`;
     } catch {
       // A catalog that breaks its own schema must still leave the reader a way out.

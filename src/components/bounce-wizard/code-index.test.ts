@@ -1,31 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define.js';
+import { $, $$, accessible, button, heading, live } from './test-helpers.js';
 import type { BounceWizard } from './bounce-wizard.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
 import { builtinCatalogWithProviders } from '../../core/builtin-providers.js';
 import { lookupCode } from '../../core/catalog.js';
 
-const $ = <T extends Element = HTMLElement>(el: BounceWizard, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector);
-const $$ = (el: BounceWizard, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const heading = (el: BounceWizard) => $(el, '.view .heading')!.textContent!.trim();
 const results = (el: BounceWizard) => $$(el, 'button.index-entry');
 const resultCodes = (el: BounceWizard) => results(el).map((b) => b.querySelector('.code-badge')?.textContent ?? '');
 const count = (el: BounceWizard) => $(el, '#index-count')!.textContent!.trim();
-const live = (el: BounceWizard) => $(el, '#live')!.textContent!.trim();
 const { replyCodes, statusCodes } = builtinCatalog.data.codes;
 const STANDARD_COUNT = replyCodes.length + 2 * statusCodes.length;
-
-/** A view fades in; axe would measure contrast half way through. */
-async function accessible(el: BounceWizard) {
-  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished));
-  await expect(el).to.be.accessible();
-}
-
-function button(el: BounceWizard, name: string): HTMLButtonElement {
-  const found = $$(el, 'button').find((b) => b.textContent!.trim() === name);
-  if (!found) throw new Error(`no button "${name}"`);
-  return found as HTMLButtonElement;
-}
 
 async function click(el: BounceWizard, name: string) {
   button(el, name).click();
