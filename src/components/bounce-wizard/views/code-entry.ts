@@ -43,7 +43,10 @@ function providerNote({ provider }: LookupResult, t: Strings) {
   </p>`;
 }
 
-/** A code's entry: what it means, and the causes it usually has. */
+/**
+ * A code's entry: what it means, and the causes it usually has. Narrowing down comes before the causes,
+ * because a code like 550 lists more than a dozen of them.
+ */
 export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: CodeEntryHandlers) {
   const { replyEntry, statusEntry } = lookup;
   const approximate = lookup.match === 'subject' || lookup.match === 'class';
@@ -64,6 +67,15 @@ export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: Code
           <dd>${statusEntry.summary}</dd>
         </dl>`
       : nothing}
+    ${lookup.ask
+      ? html`<div class="actions">
+          <button class="primary" part="button" type="button" @click=${handlers.narrowDown}>${t.narrowDown}</button>
+        </div>`
+      : lookup.causes.length === 0
+        ? html`<div class="actions">
+            <button class="primary" part="button" type="button" @click=${handlers.guided}>${t.tryQuestions}</button>
+          </div>`
+        : nothing}
     ${lookup.causes.length
       ? html`<h3>${t.likelyCauses}</h3>
           <ul class="causes">
@@ -76,14 +88,5 @@ export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: Code
             )}
           </ul>`
       : nothing}
-    ${lookup.ask
-      ? html`<div class="actions">
-          <button class="primary" part="button" type="button" @click=${handlers.narrowDown}>${t.narrowDown}</button>
-        </div>`
-      : lookup.causes.length === 0
-        ? html`<div class="actions">
-            <button class="primary" part="button" type="button" @click=${handlers.guided}>${t.tryQuestions}</button>
-          </div>`
-        : nothing}
   </section>`;
 }
