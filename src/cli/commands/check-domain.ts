@@ -1,7 +1,7 @@
 /** `bounce-wizard check-domain DOMAIN [--selector S] [--ip IP] [--resolver URL] [--json]`. */
-import { parseArgs } from 'node:util';
 import { checkDomain, DEFAULT_RESOLVER, type DomainReport } from '../../core/dns/check-domain.js';
 import { CHECKS, type CheckName, type Severity } from '../../core/dns/findings.js';
+import { badInput, parseCommandArgs } from '../args.js';
 import type { Command } from '../main.js';
 
 const HELP = `Usage: bounce-wizard check-domain DOMAIN [--selector S] [--ip IP] [--resolver URL] [--json]
@@ -56,33 +56,17 @@ function reportJson(report: DomainReport): object {
 export const checkDomainCommand: Command = {
   summary: "check a sending domain's MX, SPF, DKIM, DMARC and IP blocklists in live DNS",
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          selector: { type: 'string' }, ip: { type: 'string' }, resolver: { type: 'string' },
-          json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      io.stderr(`bounce-wizard check-domain: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('check-domain', HELP, args, io, {
+      selector: { type: 'string' }, ip: { type: 'string' }, resolver: { type: 'string' }, json: { type: 'boolean' },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
     if (positionals.length !== 1) {
-      io.stderr(`bounce-wizard check-domain: give exactly one domain, for example example.com.\n\n${HELP}`);
-      return 2;
+      return badInput(io, 'check-domain', 'give exactly one domain, for example example.com.', HELP);
     }
     const checked = await checkDomain({ domain: positionals[0], selector: values.selector, ip: values.ip, resolver: values.resolver });
     if (!checked.ok) {
-      io.stderr(`bounce-wizard check-domain: ${checked.error.message}\n`);
-      return 2;
+      return badInput(io, 'check-domain', checked.error.message);
     }
     const report = checked.value;
     io.stdout(values.json ? `${JSON.stringify(reportJson(report))}\n` : formatReport(report));

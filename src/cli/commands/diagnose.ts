@@ -1,9 +1,9 @@
 /** `bounce-wizard diagnose [--json] [FILE...]`: reads bounce messages and says why each one bounced. */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import categoriesData from '../../../data/categories.json';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
 import { diagnose, type Diagnosis } from '../../core/diagnose/diagnose.js';
+import { parseCommandArgs } from '../args.js';
 import type { CliIO, Command } from '../main.js';
 
 const HELP = `Usage: bounce-wizard diagnose [--json] [FILE...]
@@ -84,18 +84,9 @@ async function readInput(file: string): Promise<string> {
 
 /** Runs the command; `stdin` is injectable so tests need no process input. */
 export async function runDiagnose(args: string[], io: CliIO, stdin: () => Promise<string> = readStdin): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    io.stderr(`bounce-wizard diagnose: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('diagnose', HELP, args, io, { json: { type: 'boolean' } });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
   const json = values.json === true;
   const inputs: (string | null)[] = positionals.length ? positionals : [null];
   let failed = false;

@@ -1,9 +1,9 @@
 /** `bounce-wizard explain CODE [--json]`: what an SMTP code means and what usually causes it. */
-import { parseArgs } from 'node:util';
 import { builtinCatalogWithProviders } from '../../core/builtin-providers.js';
 import { lookupCode, type LookupResult } from '../../core/catalog.js';
 import type { Reference } from '../../core/types.js';
 import { formatLookup, lookupJson } from '../format.js';
+import { badInput, parseCommandArgs } from '../args.js';
 import type { Command } from '../main.js';
 
 const HELP = `Usage: bounce-wizard explain CODE [--json] [--provider ID] [--host NAME]...
@@ -33,43 +33,26 @@ function providerLine(lookup: LookupResult): string {
 export const explain: Command = {
   summary: 'explain an SMTP error code and list its likely causes',
   run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean' },
-          provider: { type: 'string' },
-          host: { type: 'string', multiple: true },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      io.stderr(`bounce-wizard explain: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('explain', HELP, args, io, {
+      json: { type: 'boolean' },
+      provider: { type: 'string' },
+      host: { type: 'string', multiple: true },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
     // Unquoted "550 5.7.26" arrives as two arguments.
     const query = positionals.join(' ');
     if (!query.trim()) {
-      io.stderr(`bounce-wizard explain: give a code to explain, for example 550, 5.7.26 or TSS04.\n\n${HELP}`);
-      return 2;
+      return badInput(io, 'explain', 'give a code to explain, for example 550, 5.7.26 or TSS04.', HELP);
     }
     const { provider, host: hosts } = values;
     if (provider !== undefined && !builtinCatalogWithProviders.providers?.providers.some((p) => p.id === provider)) {
       const known = builtinCatalogWithProviders.providers?.providers.map((p) => p.id).join(', ');
-      io.stderr(`bounce-wizard explain: unknown provider "${provider}". Known providers: ${known}.\n`);
-      return 2;
+      return badInput(io, 'explain', `unknown provider "${provider}". Known providers: ${known}.`);
     }
     const found = lookupCode(builtinCatalogWithProviders, query, { provider, hosts });
     if (!found.ok) {
-      io.stderr(`bounce-wizard explain: ${found.error.message} Try a code such as 550, 5.1.1, 550 5.7.26 or TSS04.\n`);
-      return 2;
+      return badInput(io, 'explain', `${found.error.message} Try a code such as 550, 5.1.1, 550 5.7.26 or TSS04.`);
     }
     const lookup = found.value;
     const json = {

@@ -11,7 +11,6 @@ export interface PatternsData {
   /** Enhanced status code with the class written `X` → category (null: says nothing). */
   statusCodes: Record<string, Category | null>;
   replyCodes: Record<string, Category>;
-  providers: { id: string; name: string; hosts: string[]; tokens: string[] }[];
   blocklists: string[];
   /** Wording that introduces the remote server's own reply ("The error that the other server returned was:"). */
   serverSaid: string[];

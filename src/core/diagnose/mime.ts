@@ -60,10 +60,124 @@ function stripTags(html: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
-/** Decodes raw MIME; returns null when the library cannot make sense of it (the caller reads the raw text). */
+/** Decodes raw MIME; returns null when it cannot be made sense of (the caller reads the raw text). */
 export async function decodeMime(text: string): Promise<DecodedMail | null> {
+  return splitPlainMime(text) ?? decodeWithLibrary(text);
+}
+
+// Transfer encodings that leave the text as it is: such parts are read straight from the source.
+const PLAIN_ENCODING = /^(?:7bit|8bit|binary)?$/i;
+const PLAIN_CHARSET = /^(?:us-ascii|utf-8|utf8)?$/i;
+const ENCODED_WORD = /=\?([\w-]{1,40})\?([bq])\?([^?\s]{0,2000})\?=/gi;
+const MAX_DEPTH = 4;
+
+interface Found {
+  text: string[];
+  html: string[];
+  reports: string[];
+  attached: string | null;
+}
+
+function param(value: string, name: string): string {
+  const m = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]{0,200})"|([^\\s;]{1,200}))`, 'i').exec(value);
+  return m ? (m[1] ?? m[2]) : '';
+}
+
+/** Unfolded header fields from `lines[start]` to the blank line; null when a line is not a field. */
+function readFields(lines: string[], start: number, end: number): { fields: [string, string][]; body: number } | null {
+  const fields: [string, string][] = [];
+  let i = start;
+  for (; i < end && lines[i] !== ''; i++) {
+    const line = lines[i];
+    if (/^[ \t]/.test(line) && fields.length) fields[fields.length - 1][1] += ` ${line.trim()}`;
+    else if (HEADER_LINE.test(line)) fields.push([line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]);
+    else if (!/^From \S/.test(line) || i > start) return null;
+  }
+  return { fields, body: i + 1 };
+}
+
+function field(fields: [string, string][], name: string): string {
+  return fields.find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+}
+
+/** RFC 2047 encoded words ("=?utf-8?B?…?="), as a mail program shows them; left as written when unknown. */
+function decodeWords(value: string): string {
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (word, charset: string, kind: string, data: string) => {
+    try {
+      const bytes = kind.toLowerCase() === 'b'
+        ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+        : Uint8Array.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), (c) => c.charCodeAt(0));
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      return word;
+    }
+  });
+}
+
+/** Walks one entity; false when a part this reader needs is encoded or the structure is not plain. */
+function walk(lines: string[], start: number, end: number, fields: [string, string][], depth: number, found: Found): boolean {
+  const contentType = field(fields, 'content-type');
+  const type = (contentType.split(';')[0].trim() || 'text/plain').toLowerCase();
+  const plain = PLAIN_ENCODING.test(field(fields, 'content-transfer-encoding'));
+  if (type.startsWith('multipart/')) {
+    const boundary = param(contentType, 'boundary');
+    if (!boundary || !plain || depth >= MAX_DEPTH) return false;
+    const open = `--${boundary}`;
+    let from = -1;
+    // A message cut short has no closing delimiter: its last part runs to the end.
+    for (let i = start; i <= end; i++) {
+      const rest = i < end && lines[i].startsWith(open) ? lines[i].slice(open.length) : null;
+      const closing = rest === null || rest.startsWith('--');
+      if (rest !== null && (closing ? rest.slice(2) : rest).trim()) continue;
+      if (rest === null && i < end) continue;
+      if (from >= 0) {
+        const part = readFields(lines, from, i);
+        if (!part || !walk(lines, Math.min(part.body, i), i, part.fields, depth + 1, found)) return false;
+      }
+      if (closing) return from >= 0;
+      from = i + 1;
+    }
+    return false;
+  }
+  const isReport = USEFUL_PART.test(type) && type.startsWith('message/');
+  const isText = (type === 'text/plain' || type === 'text/html') && !/^attachment/i.test(field(fields, 'content-disposition'));
+  if (/^message\/(?:rfc822|global)$/.test(type)) {
+    if (!plain) return false;
+    found.attached ??= lines.slice(start, end).join('\n');
+    return true;
+  }
+  if (!isReport && !isText) return true;
+  const content = lines.slice(start, end).join('\n');
+  // Another charset's 8-bit bytes need the library's decoding.
+  if (!plain || (!PLAIN_CHARSET.test(param(contentType, 'charset')) && /[^\x00-\x7f]/.test(content))) return false;
+  if (isReport) found.reports.push(undoQuotedPrintable(content));
+  else (type === 'text/html' ? found.html : found.text).push(content);
+  return true;
+}
+
+/**
+ * The common case without the library: every part the diagnosis reads is sent unencoded (7bit or 8bit),
+ * so a linear scan of the boundary lines finds them. Null when the library is needed.
+ */
+export function splitPlainMime(text: string): DecodedMail | null {
+  const lines = text.slice(0, MAX_MIME_BYTES).split(/\r?\n/);
+  const top = readFields(lines, 0, lines.length);
+  if (!top) return null;
+  const found: Found = { text: [], html: [], reports: [], attached: null };
+  if (!walk(lines, top.body, lines.length, top.fields, 0, found)) return null;
+  const main = found.text.length ? found.text.join('\n') : found.html.map(stripTags).join('\n');
+  const body = [main, ...found.reports].filter(Boolean).join('\n\n');
+  if (!body.trim()) return null;
+  const headers = top.fields.map(([k, v]) => `${k}: ${k.toLowerCase() === 'subject' ? decodeWords(v) : v}`).join('\n');
+  return { headers, body, attached: found.attached };
+}
+
+let library: Promise<typeof import('postal-mime')> | undefined;
+
+/** Decodes with postal-mime; null when it cannot make sense of the message. */
+async function decodeWithLibrary(text: string): Promise<DecodedMail | null> {
   try {
-    const { default: PostalMime } = await import('postal-mime');
+    const { default: PostalMime } = await (library ??= import('postal-mime'));
     const mail = await PostalMime.parse(text.slice(0, MAX_MIME_BYTES), {
       attachmentEncoding: 'utf8',
       forceRfc822Attachments: true,

@@ -1,0 +1,96 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { builtinCatalog } from '../../src/core/builtin-catalog.js';
+import { diagnose, diagnoseText } from '../../src/core/diagnose/diagnose.js';
+import { splitPlainMime } from '../../src/core/diagnose/mime.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/bounces/${name}`, import.meta.url), 'utf8');
+
+/** A multipart/report; `text` and `status` are the two parts' bodies, `encoding` the first part's. */
+function report(text: string, status: string, encoding = '7bit', close = true): string {
+  return [
+    'From: MAILER-DAEMON@mx.example.org',
+    'To: alice@example.com',
+    'Subject: =?utf-8?B?VW5kZWxpdmVyZWQgbWFpbCDigJQgcmV0dXJuZWQ=?=',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    '\tboundary="b1/x"',
+    '',
+    '--b1/x',
+    'Content-Type: text/plain; charset=us-ascii',
+    `Content-Transfer-Encoding: ${encoding}`,
+    '',
+    text,
+    '',
+    '--b1/x',
+    'Content-Type: message/delivery-status',
+    '',
+    status,
+    '',
+    ...(close ? ['--b1/x--', ''] : []),
+  ].join('\r\n');
+}
+
+const STATUS = 'Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full';
+
+describe('diagnose: reading unencoded MIME without the library', () => {
+  it('splits the parts at the boundary lines and decodes the encoded subject', () => {
+    const mail = splitPlainMime(report('The mail could not be delivered.', STATUS));
+    assert.ok(mail, 'a plain multipart is read directly');
+    assert.match(mail.body, /could not be delivered[\s\S]*Status: 5\.2\.2/);
+    assert.match(mail.headers, /^Subject: Undelivered mail — returned$/m);
+  });
+
+  it('reads a report whose closing boundary was cut off', () => {
+    assert.match(splitPlainMime(report('Not delivered.', STATUS, '7bit', false))?.body ?? '', /Final-Recipient/);
+  });
+
+  it('leaves encoded parts to the library, with the same diagnosis', async () => {
+    const encoded = report('The mail could not be delivered =\r\nto one recipient.', STATUS, 'quoted-printable');
+    assert.equal(splitPlainMime(encoded), null);
+    const [plain, decoded] = await Promise.all([diagnose(report('x', STATUS), builtinCatalog), diagnose(encoded, builtinCatalog)]);
+    assert.deepEqual([decoded.category, decoded.status, decoded.decoded], [plain.category, plain.status, true]);
+    assert.equal(plain.category, 'mailboxfull');
+  });
+
+  it('reads the unencoded fixtures itself and hands a base64 part to the library', async () => {
+    for (const name of ['postfix.eml', 'rfc3464-dsn.eml', 'arf.eml', 'delivered.eml', 'vacation.eml']) {
+      assert.ok(splitPlainMime(fixture(name)), `${name} is read without the library`);
+    }
+    const base64 = fixture('multi-recipient.eml');
+    assert.equal(splitPlainMime(base64), null);
+    const d = await diagnose(base64, builtinCatalog);
+    assert.equal(d.decoded, true);
+    assert.ok(d.recipients.length > 1);
+  });
+
+  it('stays linear on many boundary lines inside nested parts', () => {
+    const nested = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\n\n--b${i}`).join('\n');
+    const time = (n: number) => {
+      const text = `From: a@example.org\nSubject: x\nMIME-Version: 1.0\n${nested(3)}\nContent-Type: text/plain\n\n${'--b2\n\nx\n'.repeat(n)}`;
+      const start = performance.now();
+      for (let i = 0; i < 5; i++) assert.ok(splitPlainMime(text));
+      return performance.now() - start;
+    };
+    time(2000);
+    const small = time(4000);
+    const large = time(32000);
+    assert.ok(large < small * 8 * 3 + 20, `small ${small.toFixed(1)} ms, large ${large.toFixed(1)} ms`);
+  });
+});
+
+describe('diagnose: the receiving provider', () => {
+  it('comes from the remote server named in the report (data/providers.json)', () => {
+    const d = diagnoseText(
+      'Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.7.1\nRemote-MTA: dns; example-net.mail.protection.outlook.com\nDiagnostic-Code: smtp; 550 5.7.1 Service unavailable',
+      builtinCatalog,
+    );
+    assert.equal(d.provider?.id, 'microsoft');
+  });
+
+  it('is absent when no host or wording names one', () => {
+    assert.equal(diagnoseText('550 5.1.1 <bob@example.net>: user unknown', builtinCatalog).provider, null);
+  });
+});
