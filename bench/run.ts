@@ -86,7 +86,9 @@ async function buildControl(outDir: string): Promise<void> {
   const [widget] = (await importScript<{ default: BrowserConfig[] }>('rollup.config.mjs')).default;
   const bundle = await rollup({ ...widget, input: join(repo, 'bench', 'control-element.ts') });
   try {
-    await bundle.write({ ...widget.output[0], file: join(outDir, 'dist', 'control.js'), sourcemap: false });
+    // The widget's ES output writes a directory of chunks; the control is one file.
+    const { dir: _dir, entryFileNames: _entry, chunkFileNames: _chunks, ...settings } = widget.output[0];
+    await bundle.write({ ...settings, file: join(outDir, 'dist', 'control.js'), sourcemap: false });
   } finally {
     await bundle.close();
   }
