@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { builtinCatalog } from '../../src/core/builtin-catalog.js';
+import { builtinCatalogWithProviders as builtinCatalog } from '../../src/core/builtin-providers.js';
 import { diagnose, diagnoseText } from '../../src/core/diagnose/diagnose.js';
 import { splitPlainMime } from '../../src/core/diagnose/mime.js';
 

@@ -5,7 +5,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import categoriesJson from '../../data/categories.json';
 import patternsJson from '../../data/patterns.json';
 import patternsSchema from '../../data/patterns.schema.json';
-import { builtinCatalog } from '../../src/core/builtin-catalog.js';
+import { builtinCatalog as standardCatalog } from '../../src/core/builtin-catalog.js';
+import { builtinCatalogWithProviders as builtinCatalog } from '../../src/core/builtin-providers.js';
 import { compilePatterns, type PatternsData } from '../../src/core/diagnose/classify.js';
 import { diagnose, diagnoseText, type Diagnosis } from '../../src/core/diagnose/diagnose.js';
 import { looksLikeMime } from '../../src/core/diagnose/mime.js';
@@ -70,6 +71,12 @@ describe('diagnose: mail system layouts', () => {
     const exim = await run('exim.txt');
     assert.ok(exim.ips.includes('203.0.113.5'));
     assert.ok(exim.blocklists.includes('spamhaus'));
+  });
+
+  it('names a provider only from the providers the catalog it is given knows', async () => {
+    const plain = await diagnose(fixture('gmail.txt'), standardCatalog);
+    assert.equal(plain.provider, null);
+    assert.equal(plain.category, (await run('gmail.txt')).category, 'the diagnosis itself does not depend on it');
   });
 
   it('reads the report the same with CRLF line ends', async () => {

@@ -1,7 +1,7 @@
 /** `bounce-wizard diagnose [--json] [FILE...]`: reads bounce messages and says why each one bounced. */
 import { readFile } from 'node:fs/promises';
 import categoriesData from '../../../data/categories.json';
-import { builtinCatalog } from '../../core/builtin-catalog.js';
+import { builtinCatalogWithProviders as catalog } from '../../core/builtin-providers.js';
 import { diagnose, type Diagnosis } from '../../core/diagnose/diagnose.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO, Command } from '../main.js';
@@ -51,7 +51,7 @@ function formatDiagnosis(file: string | null, d: Diagnosis): string {
   }
   lines.push(`Why it bounced: ${title} (${d.category}, confidence ${Math.round(d.confidence * 100)}%)`);
   if (category) lines.push(`  ${category.meaning}`);
-  const cause = d.causeId ? builtinCatalog.causeById.get(d.causeId) : undefined;
+  const cause = d.causeId ? catalog.causeById.get(d.causeId) : undefined;
   if (cause) lines.push(`Most likely cause: ${cause.title} [${cause.id}]`, `  ${cause.summary}`);
   const code = [d.replyCode, d.status].filter(Boolean).join(' ');
   if (code) lines.push(`Code: ${code}`);
@@ -101,7 +101,7 @@ export async function runDiagnose(args: string[], io: CliIO, stdin: () => Promis
       else io.stderr(`bounce-wizard diagnose: cannot read ${file ?? 'standard input'}: ${reason}\n`);
       continue;
     }
-    const d = await diagnose(text, builtinCatalog);
+    const d = await diagnose(text, catalog);
     io.stdout(json ? `${JSON.stringify(diagnosisJson(file, d))}\n` : formatDiagnosis(inputs.length > 1 ? file : null, d));
   }
   return failed ? 1 : 0;

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../core/catalog.js';
+import { withProviders, type Catalog } from '../../core/catalog.js';
 import type { Diagnosis } from '../../core/diagnose/diagnose.js';
 import type { Segment } from '../../core/diagnose/evidence.js';
 
@@ -25,13 +25,15 @@ export function pasteProblem(text: string): PasteProblem | null {
  */
 export async function readPaste(text: string, catalog: Catalog): Promise<PasteState> {
   try {
-    const [{ diagnose }, { markEvidence }] = await Promise.all([
+    // Providers' codes come along (in parallel) when the host's catalog brings none, to name the provider.
+    const [{ diagnose }, { markEvidence }, known] = await Promise.all([
       import('../../core/diagnose/diagnose.js'),
       import('../../core/diagnose/evidence.js'),
+      catalog.providers ? catalog : import('../../core/builtin-providers.js').then((m) => withProviders(catalog, m.builtinProviders)),
     ]);
     // One task's pause lets the "Reading the bounce…" state paint before a large text is worked through.
     await new Promise((resolve) => setTimeout(resolve));
-    const diagnosis = await diagnose(text, catalog);
+    const diagnosis = await diagnose(text, known);
     return { phase: 'result', text, diagnosis, evidence: diagnosis.evidence.map((line) => markEvidence(line, diagnosis)) };
   } catch {
     return { phase: 'input', text, problem: 'failed' };

@@ -2,7 +2,6 @@
  * The diagnosis of a pasted bounce: raw `.eml` source, the text a mail client shows, or one error line.
  * `diagnose` decodes MIME when needed (async); `diagnoseText` reads already decoded text synchronously.
  */
-import { builtinProviders } from '../builtin-providers.js';
 import { lookupParsed, type Catalog } from '../catalog.js';
 import { detectProvider } from '../providers.js';
 import type { Category } from '../types.js';
@@ -74,10 +73,11 @@ function notBounce(p: CompiledPatterns, headerText: string, x: Extracted): Categ
 const HOST = /(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z]{2,24}(?![\w-])/gi;
 
 /**
- * The receiving provider (`data/providers.json`): the remote server, then the recipients' domains, then host
- * names in the server's words, then the reporting server; else a provider's own token or wording in `lead`.
+ * The receiving provider, when the catalog knows providers: the remote server, then the recipients' domains,
+ * then host names in the server's words, then the reporting server; else a provider's token or wording in `lead`.
  */
-function providerOf(x: Extracted, words: string, lead: string): Diagnosis['provider'] {
+function providerOf(catalog: Catalog, x: Extracted, words: string, lead: string): Diagnosis['provider'] {
+  if (!catalog.providers) return null;
   const hosts = [
     ...x.recipients.map((r) => r.remoteMta),
     ...x.recipients.map((r) => r.address?.split('@')[1]),
@@ -85,7 +85,7 @@ function providerOf(x: Extracted, words: string, lead: string): Diagnosis['provi
     x.reportingMta,
   ].filter((h): h is string => !!h);
   // Wording is read in the lead recipient's diagnostic only: hundreds of patterns, so a short text.
-  const found = detectProvider(builtinProviders, { hosts: [...new Set(hosts)], text: lead.slice(0, 1000) });
+  const found = detectProvider(catalog.providers, { hosts: [...new Set(hosts)], text: lead.slice(0, 1000) });
   return found ? { id: found.id, name: found.name } : null;
 }
 
@@ -128,7 +128,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
   const lowerWords = words.toLowerCase();
   const base = {
-    provider: providerOf(x, words, x.recipients[0]?.diagnostic || context.slice(0, 1000)),
+    provider: providerOf(catalog, x, words, x.recipients[0]?.diagnostic || context.slice(0, 1000)),
     reportingMta: x.reportingMta,
     remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
     ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
