@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { builtinCatalogWithProviders as builtinCatalog } from '../../src/core/builtin-providers.js';
 import { diagnose, diagnoseText } from '../../src/core/diagnose/diagnose.js';
-import { splitPlainMime } from '../../src/core/diagnose/mime.js';
+import { decodeWithLibrary, splitPlainMime } from '../../src/core/diagnose/mime.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/bounces/${name}`, import.meta.url), 'utf8');
 
@@ -46,21 +46,37 @@ describe('diagnose: reading unencoded MIME without the library', () => {
     assert.match(splitPlainMime(report('Not delivered.', STATUS, '7bit', false))?.body ?? '', /Final-Recipient/);
   });
 
-  it('leaves encoded parts to the library, with the same diagnosis', async () => {
-    const encoded = report('The mail could not be delivered =\r\nto one recipient.', STATUS, 'quoted-printable');
-    assert.equal(splitPlainMime(encoded), null);
-    const [plain, decoded] = await Promise.all([diagnose(report('x', STATUS), builtinCatalog), diagnose(encoded, builtinCatalog)]);
+  it('decodes quoted-printable and base64 text parts itself (RFC 2045), as the library does', async () => {
+    const qp = report('The mail could not be delivered =\r\nto one recipient =3D bob.   ', STATUS, 'quoted-printable');
+    const latin1 = Buffer.from('Zustellung an Empfänger fehlgeschlagen.', 'latin1').toString('base64');
+    const b64 = report(latin1.replace(/(.{20})/g, '$1\r\n'), STATUS, 'base64').replace('charset=us-ascii', 'charset=iso-8859-1');
+    for (const [name, text, expected] of [['quoted-printable', qp, 'delivered to one recipient = bob.\n'], ['base64', b64, 'an Empfänger fehlgeschlagen.']]) {
+      const mail = splitPlainMime(text);
+      assert.ok(mail, `${name} is read without the library`);
+      assert.ok(mail.body.includes(expected), `${name}: ${JSON.stringify(mail.body.slice(0, 80))}`);
+      const library = await decodeWithLibrary(text);
+      assert.equal(mail.body.replace(/\s+/g, ' ').trim(), library?.body.replace(/\s+/g, ' ').trim(), name);
+    }
+    const [plain, decoded] = await Promise.all([diagnose(report('x', STATUS), builtinCatalog), diagnose(qp, builtinCatalog)]);
     assert.deepEqual([decoded.category, decoded.status, decoded.decoded], [plain.category, plain.status, true]);
     assert.equal(plain.category, 'mailboxfull');
   });
 
-  it('reads the unencoded fixtures itself and hands a base64 part to the library', async () => {
-    for (const name of ['postfix.eml', 'rfc3464-dsn.eml', 'arf.eml', 'delivered.eml', 'vacation.eml']) {
+  it('leaves to the library what it cannot read simply: unknown charsets, broken base64, encoded attached messages', async () => {
+    const unknownCharset = report('VGV4dA==', STATUS, 'base64').replace('charset=us-ascii', 'charset=x-no-such-charset');
+    const broken = report('not base64 at all!', STATUS, 'base64');
+    const attached = report('The mail could not be delivered.', STATUS).replace('Content-Type: message/delivery-status', 'Content-Type: message/rfc822\r\nContent-Transfer-Encoding: base64');
+    for (const text of [unknownCharset, broken, attached]) assert.equal(splitPlainMime(text), null);
+    const d = await diagnose(unknownCharset, builtinCatalog);
+    assert.equal(d.decoded, true);
+    assert.equal(d.category, 'mailboxfull');
+  });
+
+  it('reads the fixtures itself, the base64 one included', async () => {
+    for (const name of ['postfix.eml', 'rfc3464-dsn.eml', 'arf.eml', 'delivered.eml', 'vacation.eml', 'multi-recipient.eml']) {
       assert.ok(splitPlainMime(fixture(name)), `${name} is read without the library`);
     }
-    const base64 = fixture('multi-recipient.eml');
-    assert.equal(splitPlainMime(base64), null);
-    const d = await diagnose(base64, builtinCatalog);
+    const d = await diagnose(fixture('multi-recipient.eml'), builtinCatalog);
     assert.equal(d.decoded, true);
     assert.ok(d.recipients.length > 1);
   });

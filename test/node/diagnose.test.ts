@@ -216,6 +216,38 @@ describe('diagnose: hostile and odd input', () => {
     assert.ok(large < small * 8 * 3 + 20, `8 KB: ${small.toFixed(1)} ms, 60 KB: ${large.toFixed(1)} ms`);
   });
 
+  // Each hostile shape at 256 KB and at 2 MB: eight times the input may take at most 24 times as long (plus
+  // slack for timer noise), which a quadratic blow-up (64 times) cannot meet.
+  const nestedMime = (size: number) => {
+    const open: string[] = [];
+    const close: string[] = [];
+    for (let depth = 0; open.join('\n').length * 2 < size; depth++) {
+      open.push(`Content-Type: multipart/mixed; boundary="b${depth}"\n\n--b${depth}`);
+      close.unshift(`--b${depth}--`);
+    }
+    return ['From: a@example.org', 'Subject: Undelivered Mail', 'MIME-Version: 1.0', ...open, 'Content-Type: text/plain', '', '550 5.1.1 <b@example.com>: user unknown', ...close].join('\n');
+  };
+  const shapes: [string, (size: number) => string][] = [
+    ['a run of one character', (size) => 'a'.repeat(size)],
+    ['a run of one digit', (size) => '5'.repeat(size)],
+    ['text without a newline', (size) => 'Delivery failed 550 5.7.1 user@example.com said: '.repeat(size / 50)],
+    ['deeply nested MIME', nestedMime],
+  ];
+  for (const [name, make] of shapes) {
+    it(`time grows about linearly on ${name}`, async () => {
+      const time = async (size: number) => {
+        const text = make(size);
+        const start = performance.now();
+        for (let i = 0; i < 3; i++) await diagnose(text, builtinCatalog);
+        return performance.now() - start;
+      };
+      await time(256 * 1024); // warm-up
+      const small = await time(256 * 1024);
+      const large = await time(2 * 1024 * 1024);
+      assert.ok(large < small * 8 * 3 + 50, `256 KB: ${small.toFixed(1)} ms, 2 MB: ${large.toFixed(1)} ms`);
+    });
+  }
+
   it('plain pasted text is not treated as MIME', () => {
     assert.equal(looksLikeMime(fixture('error-line.txt')), false);
     assert.equal(looksLikeMime(fixture('exchange-ndr.txt')), false);
@@ -251,7 +283,7 @@ describe('data/patterns.json', () => {
 
   it('compiles every pattern, and none takes long on a hostile line', () => {
     const compiled = compilePatterns(patterns);
-    const all = [...compiled.phrases.flatMap((f) => f.regexes), ...compiled.stages.flatMap(([, r]) => r), ...compiled.bounceSubjects];
+    const all = [...compiled.phrases.flatMap((f) => [...f.regexes, f.folded]), ...compiled.stages.map(([, r]) => r), ...compiled.bounceSubjects, compiled.serverSaid];
     const hostile = ['a'.repeat(1000), 'a.'.repeat(500), ' '.repeat(1000), 'user '.repeat(200), '5.5.'.repeat(250)];
     for (const re of all) {
       for (const line of hostile) {

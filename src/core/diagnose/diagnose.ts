@@ -151,12 +151,14 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const reports: RecipientReport[] = x.recipients.length
     ? x.recipients
     : [{ address: null, action: null, status: null, replyCode: null, diagnostic: contextLines(x.notification), notes: '', remoteMta: null }];
-  const fallback = codesIn(x.notification);
+  let fallback: ReturnType<typeof codesIn> | undefined;
   const reader = contextReader(p, context);
   const bases: Basis[] = [];
   const evidence: (string | null)[] = [];
   const recipients = reports.map((r) => {
-    const code = { status: r.status ?? fallback.status, replyCode: r.replyCode ?? fallback.replyCode };
+    // The notification's own codes stand in for a recipient's missing ones; read only when needed.
+    if (!r.status || !r.replyCode) fallback ??= codesIn(x.notification);
+    const code = { status: r.status ?? fallback?.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
     const diagnostic = [r.diagnostic || (reports.length === 1 ? contextLines(x.notification) : ''), r.notes].filter(Boolean).join('\n');
     const c = classify(p, { diagnostic, ...code, context: reader });

@@ -43,6 +43,7 @@ const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,
 const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
 const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
 const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
+const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
 function unfoldHeaders(block: string): Map<string, string> {
   const headers = new Map<string, string>();
@@ -104,9 +105,12 @@ export function codesIn(text: string, classes = '45'): { replyCode: string | nul
       ? { replyCode: real(found.value.replyCode, /^\d{3}$/), status: real(found.value.status, /^\d\.\d{1,3}\.\d{1,3}$/) }
       : { replyCode: null, status: null };
   };
-  const codes = pick(text.slice(0, 4000));
-  // The best-looking number in the whole text may be a size ("SIZE=222"): then read line by line.
-  for (const line of codes.replyCode && codes.status ? [] : text.slice(0, 4000).split('\n', 40)) {
+  const head = text.slice(0, 4000);
+  const codes = pick(head);
+  // The best-looking number in the whole text may be a size ("SIZE=222"): then read line by line, only the
+  // lines that hold something shaped like a code.
+  for (const line of codes.replyCode && codes.status ? [] : head.split('\n', 40)) {
+    if (!MAYBE_CODE.test(line)) continue;
     const more = pick(line);
     codes.replyCode ??= more.replyCode;
     codes.status ??= more.status;

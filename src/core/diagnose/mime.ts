@@ -1,7 +1,8 @@
 /**
  * Raw MIME detection and decoding. A pasted bounce is often the `.eml` source: multipart, base64,
- * quoted-printable, encoded headers. postal-mime decodes it; it is loaded only when the text really
- * starts with a header block, so a pasted error line never pays for it.
+ * quoted-printable, encoded headers. A linear fast path reads simple, well-formed structures (plain, base64
+ * or quoted-printable text in a charset TextDecoder knows); postal-mime decodes everything else and is
+ * loaded only then, so a pasted error line or a typical bounce never pays for it.
  */
 
 /** Decoded parts worth reading: the notification and any delivery-status or feedback report. */
@@ -114,7 +115,7 @@ function decodeWords(value: string): string {
   });
 }
 
-/** Walks one entity; false when a part this reader needs is encoded or the structure is not plain. */
+/** Walks one entity; false when a part this reader needs cannot be read here or the structure is not plain. */
 function walk(lines: string[], start: number, end: number, fields: [string, string][], depth: number, found: Found): boolean {
   const contentType = field(fields, 'content-type');
   const type = (contentType.split(';')[0].trim() || 'text/plain').toLowerCase();
@@ -147,17 +148,103 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
     return true;
   }
   if (!isReport && !isText) return true;
-  const content = lines.slice(start, end).join('\n');
-  // Another charset's 8-bit bytes need the library's decoding.
-  if (!plain || (!PLAIN_CHARSET.test(param(contentType, 'charset')) && /[^\x00-\x7f]/.test(content))) return false;
+  const content = plain ? plainPart(lines, start, end, param(contentType, 'charset')) : decodePart(lines, start, end, field(fields, 'content-transfer-encoding'), param(contentType, 'charset'));
+  if (content === null) return false;
   if (isReport) found.reports.push(undoQuotedPrintable(content));
   else (type === 'text/html' ? found.html : found.text).push(content);
   return true;
 }
 
+/** An unencoded part as it stands; null when another charset's 8-bit bytes need the library's decoding. */
+function plainPart(lines: string[], start: number, end: number, charset: string): string | null {
+  const content = lines.slice(start, end).join('\n');
+  return PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content) ? content : null;
+}
+
+const decoders = new Map<string, TextDecoder | null>();
+
+/** A decoder for the part's charset (RFC 2045: US-ASCII when none is given); null for one TextDecoder does not know. */
+function decoderFor(charset: string): TextDecoder | null {
+  const label = (charset || 'us-ascii').toLowerCase();
+  let decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = null;
+    }
+    decoders.set(label, decoder);
+  }
+  return decoder;
+}
+
+const BASE64_LINE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** RFC 2045 §6.8: base64 lines; null when a line is not base64 (the library then decides what it was). */
+function base64Bytes(lines: string[], start: number, end: number): Uint8Array | null {
+  const clean: string[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i].trim();
+    if (!BASE64_LINE.test(line)) return null;
+    clean.push(line);
+  }
+  const joined = clean.join('');
+  if (joined.length % 4 === 1) return null;
+  let binary: string;
+  try {
+    binary = atob(joined);
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+const encoder = new TextEncoder();
+
 /**
- * The common case without the library: every part the diagnosis reads is sent unencoded (7bit or 8bit),
- * so a linear scan of the boundary lines finds them. Null when the library is needed.
+ * RFC 2045 §6.7: "=XX" is a byte, "=" at the end of a line joins it to the next, trailing blanks are padding.
+ * A stray non-ASCII character (some MTAs send 8-bit text marked quoted-printable) stays as its UTF-8 bytes.
+ */
+function quotedPrintableBytes(lines: string[], start: number, end: number): Uint8Array {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i].replace(/[ \t]+$/, '');
+    const soft = line.endsWith('=');
+    const stop = soft ? line.length - 1 : line.length;
+    for (let j = 0; j < stop; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 61 && HEX.test(line.slice(j + 1, j + 3))) {
+        out.push(parseInt(line.slice(j + 1, j + 3), 16));
+        j += 2;
+      } else if (c < 0x80) {
+        out.push(c);
+      } else {
+        const wide = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+        out.push(...encoder.encode(line.slice(j, j + wide)));
+        j += wide - 1;
+      }
+    }
+    if (!soft && i < end - 1) out.push(10);
+  }
+  return Uint8Array.from(out);
+}
+
+/** A base64 or quoted-printable text part, decoded in its charset; null when the library must do it. */
+function decodePart(lines: string[], start: number, end: number, encoding: string, charset: string): string | null {
+  const decoder = decoderFor(charset);
+  const kind = encoding.trim().toLowerCase();
+  if (!decoder || (kind !== 'base64' && kind !== 'quoted-printable')) return null;
+  const bytes = kind === 'base64' ? base64Bytes(lines, start, end) : quotedPrintableBytes(lines, start, end);
+  return bytes && decoder.decode(bytes).replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The common case without the library: a plain structure whose parts the diagnosis reads are unencoded, or
+ * base64 or quoted-printable text in a charset TextDecoder knows, so a linear scan of the boundary lines
+ * finds them. Null when the library is needed.
  */
 export function splitPlainMime(text: string): DecodedMail | null {
   const lines = text.slice(0, MAX_MIME_BYTES).split(/\r?\n/);
@@ -174,8 +261,8 @@ export function splitPlainMime(text: string): DecodedMail | null {
 
 let library: Promise<typeof import('postal-mime')> | undefined;
 
-/** Decodes with postal-mime; null when it cannot make sense of the message. */
-async function decodeWithLibrary(text: string): Promise<DecodedMail | null> {
+/** Decodes with postal-mime, the decoder of record; null when it cannot make sense of the message. */
+export async function decodeWithLibrary(text: string): Promise<DecodedMail | null> {
   try {
     const { default: PostalMime } = await (library ??= import('postal-mime'));
     const mail = await PostalMime.parse(text.slice(0, MAX_MIME_BYTES), {
