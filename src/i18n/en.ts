@@ -52,6 +52,11 @@ export interface Strings {
   dismiss: string;
   errorTitle: string;
   errorBody: string;
+  /** While the catalog's chunk downloads. */
+  loading: string;
+  loadFailedTitle: string;
+  loadFailedBody: string;
+  tryAgain: string;
 
   allCodes: string;
   indexTitle: string;
@@ -155,6 +160,10 @@ export const en: Strings = {
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',
   errorBody: "We couldn't show this step. Start over to try again.",
+  loading: 'Loading…',
+  loadFailedTitle: "The troubleshooter didn't load",
+  loadFailedBody: 'Part of it could not be downloaded, perhaps because the connection dropped. Check your connection and try again.',
+  tryAgain: 'Try again',
 
   allCodes: 'All codes',
   indexTitle: 'All error codes',

@@ -1,0 +1,81 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createCatalog, type Catalog } from '../../core/catalog.js';
+import { localizeCatalog } from '../../core/localize.js';
+import { resolveStrings, type Strings } from '../../i18n/index.js';
+import { loadLocale, type LoadedLocale } from '../../i18n/load-locale.js';
+
+type LocaleHost = ReactiveControllerHost & { lang: string };
+
+/**
+ * The element's language: the element's `lang`, then `<html lang>`, then English. A locale other than English
+ * is fetched on demand; until it is here (or when it cannot be), the reader sees English. `onChange` runs when
+ * the loaded locale changes, so steps already on screen can be read again in the new language.
+ */
+export class LocaleController implements ReactiveController {
+  private locale: LoadedLocale | null = null;
+  /** The tags the current locale was asked for, so an unchanged `lang` loads nothing. */
+  private wanted: string | null = null;
+  private loading: Promise<void> | null = null;
+  private localized: { source: Catalog; locale: LoadedLocale; catalog: Catalog } | null = null;
+
+  constructor(
+    private readonly host: LocaleHost,
+    private readonly onChange: () => void,
+    private readonly load = loadLocale,
+  ) {
+    host.addController(this);
+  }
+
+  private langs(): string[] {
+    return [this.host.lang, document.documentElement.lang];
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  /** Runs before each render: `lang` may have changed. */
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  private sync(): void {
+    const langs = this.langs();
+    const wanted = langs.join('\n');
+    if (wanted === this.wanted) return;
+    this.wanted = wanted;
+    const loading: Promise<void> = this.load(...langs).then((locale) => {
+      if (this.loading !== loading) return; // a newer `lang` asked for another locale meanwhile
+      this.loading = null;
+      if (locale === this.locale) return;
+      this.locale = locale;
+      this.host.requestUpdate();
+      this.onChange();
+    });
+    this.loading = loading;
+  }
+
+  /** While a locale is on its way: settles (never rejects) once it is applied. */
+  get pending(): Promise<void> | null {
+    return this.loading;
+  }
+
+  get strings(): Strings {
+    return this.locale?.strings ?? resolveStrings(...this.langs());
+  }
+
+  /**
+   * `catalog` in the reader's language. Only the built-in catalog is translated: a host's own catalog is in
+   * the host's own words, which an overlay keyed by the built-in ids must not replace.
+   */
+  apply(catalog: Catalog, builtin: boolean): Catalog {
+    const { locale } = this;
+    if (!locale || !builtin) return catalog;
+    const memo = this.localized;
+    if (memo?.source === catalog && memo.locale === locale) return memo.catalog;
+    const translated = createCatalog(localizeCatalog(catalog.data, locale.overlay));
+    const result = catalog.providers ? { ...translated, providers: catalog.providers } : translated;
+    this.localized = { source: catalog, locale, catalog: result };
+    return result;
+  }
+}

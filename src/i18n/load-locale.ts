@@ -1,0 +1,46 @@
+import type { LocaleOverlay } from '../core/localize.js';
+import type { Strings } from './en.js';
+import { matchLocale, registerStrings } from './index.js';
+
+/** A locale other than English: its UI strings and the catalog text laid over the English data. */
+export interface LoadedLocale {
+  strings: Strings;
+  overlay: LocaleOverlay;
+}
+
+/**
+ * Shipped locales by language tag. English is the data itself (null: nothing to load); every other locale
+ * is a chunk of its own, so English readers never download it.
+ */
+const shipped: Record<string, (() => Promise<LoadedLocale>) | null> = {
+  en: null,
+  es: () => import('./locale-es.js').then((m) => m.spanish),
+};
+
+const loads = new Map<string, Promise<LoadedLocale | null>>();
+
+/**
+ * The locale for the first of `langs` that is shipped (exact tag, then its language: `es-MX` → `es`),
+ * loaded once per page and its strings registered for `resolveStrings`. Null for English, for a language not
+ * shipped, and when its chunk cannot be fetched (the reader then keeps English; a later call tries again).
+ */
+export function loadLocale(...langs: (string | null | undefined)[]): Promise<LoadedLocale | null> {
+  const tag = matchLocale((t) => Object.hasOwn(shipped, t), ...langs);
+  const load = tag ? shipped[tag] : null;
+  if (!tag || !load) return Promise.resolve(null);
+  let loading = loads.get(tag);
+  if (!loading) {
+    loading = load().then(
+      (locale) => {
+        registerStrings(tag, locale.strings);
+        return locale;
+      },
+      () => {
+        loads.delete(tag);
+        return null;
+      },
+    );
+    loads.set(tag, loading);
+  }
+  return loading;
+}
