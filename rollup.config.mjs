@@ -34,7 +34,7 @@ const minify = (module) => [terser({ module, ecma: 2021, format: { comments: /^!
 // file (an IIFE cannot be split), so it inlines that chunk.
 const esOutput = {
   dir: 'dist',
-  entryFileNames: 'bounce-wizard.js',
+  entryFileNames: '[name].js',
   chunkFileNames: 'bounce-wizard-[name]-[hash].js',
   format: 'es',
   banner,
@@ -50,20 +50,29 @@ const iifeOutput = {
   plugins: minify(false),
 };
 
+const browserPlugins = () => [
+  // `production` picks Lit's production build (no dev-mode warnings, smaller) over `development`.
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  inlineJson(),
+  typescript('es2021'),
+];
+
 export default [
   {
-    input: 'src/define.ts',
-    // Lets the providers' chunk import from the entry itself instead of splitting a shared chunk off it.
-    preserveEntrySignatures: 'allow-extension',
+    // Two entries over the same chunks: `bounce-wizard.js` registers the tag, `index.js` only exports the
+    // class and the core. A host importing both gets one class, so the registered one is the exported one.
+    input: { 'bounce-wizard': 'src/define.ts', index: 'src/index.ts' },
+    // The class entry must not run the define entry's code, so no chunk may be merged into an entry.
+    preserveEntrySignatures: 'strict',
     onwarn,
-    plugins: [
-      // `production` picks Lit's production build (no dev-mode warnings, smaller) over `development`.
-      nodeResolve({ browser: true, exportConditions: ['production'] }),
-      inlineJson(),
-      typescript('es2021'),
-    ],
-    // Both formats come from one parse; their minification runs in parallel.
-    output: [esOutput, iifeOutput],
+    plugins: browserPlugins(),
+    output: esOutput,
+  },
+  {
+    input: 'src/define.ts',
+    onwarn,
+    plugins: browserPlugins(),
+    output: iifeOutput,
   },
   {
     input: 'src/cli/main.ts',

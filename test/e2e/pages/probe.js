@@ -12,6 +12,10 @@
     },
     true,
   );
+  // Registered before any other script, so a violation caused while the widget loads is caught too.
+  document.addEventListener('securitypolicyviolation', (event) =>
+    problems.push(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+  );
   window.addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${event.reason}`));
   for (const level of ['error', 'warn']) {
     const original = console[level].bind(console);
