@@ -54,17 +54,30 @@ export const styles = css`
     }
   }
 
+  /* Not inherit: a host's "* { box-sizing: content-box !important }" reaches the element itself and beats :host. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   [hidden] {
     display: none !important;
   }
 
+  /* Again inside: a host rule on the element itself ("* { letter-spacing }", "bounce-wizard { … }")
+     beats :host, and these would reach every line of text by inheritance. The font is meant to come through. */
   .panel {
+    font-size: 16px;
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
     background: var(--bw-surface);
     color: var(--bw-text);
     border: 1px solid var(--bw-border);

@@ -4,6 +4,7 @@ import '../../define.js';
 import type { BounceWizard } from './bounce-wizard.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
 import { createCatalog } from '../../core/catalog.js';
+import { accessible } from './test-helpers.js';
 
 const root = (el: BounceWizard) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: BounceWizard, selector: string) => root(el).querySelector<T & Element>(selector);
@@ -50,7 +51,7 @@ describe('<bounce-wizard>', () => {
     const radios = $$(el, 'input[type="radio"]');
     expect(radios.map((r) => (r as HTMLInputElement).value)).to.deep.equal(['has-code', 'no-code']);
     expect(navButtons(el)).to.deep.equal(['All codes']); // nothing to go back to on the first step
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('walks a guided path to a diagnosis with ordered fixes and shows progress in words', async () => {
@@ -59,7 +60,7 @@ describe('<bounce-wizard>', () => {
     await answer(el, GUIDED[0]);
     expect(heading(el)).to.equal(node('timing').title);
     expect(stepsText(el)).to.match(/^Question 2 of up to \d+$/);
-    await expect(el).to.be.accessible();
+    await accessible(el);
     for (const id of GUIDED.slice(1)) await answer(el, id);
     const card = $(el, '[part="diagnosis"]')!;
     expect(heading(el)).to.equal(cause('recipient-unknown').title);
@@ -71,7 +72,7 @@ describe('<bounce-wizard>', () => {
       expect(link.getAttribute('rel')).to.equal('noopener');
       expect(link.getAttribute('target')).to.equal('_blank');
     }
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('asks to pick an answer when Continue is pressed with none chosen', async () => {
@@ -80,7 +81,7 @@ describe('<bounce-wizard>', () => {
     expect(heading(el)).to.equal(node('start').title);
     expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.include('problem');
     expect($(el, '#problem')!.textContent).to.include('Pick one');
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('goes back one step and starts over', async () => {
@@ -101,7 +102,7 @@ describe('<bounce-wizard>', () => {
     const causes = $$(el, 'button.cause').map((b) => b.textContent!.trim());
     expect(causes.length).to.be.greaterThan(2);
     expect(causes[0]).to.equal(cause('recipient-unknown').title);
-    await expect(el).to.be.accessible();
+    await accessible(el);
 
     el.code = '421';
     await el.updateComplete;
@@ -114,7 +115,7 @@ describe('<bounce-wizard>', () => {
     await click(el, cause('auth-dmarc-failed').title);
     expect(heading(el)).to.equal(cause('auth-dmarc-failed').title);
     expect($(el, '[part="diagnosis"] [part="code-badge"]')!.textContent).to.equal('550');
-    await expect(el).to.be.accessible();
+    await accessible(el);
     await click(el, 'Back');
     await click(el, 'Narrow it down');
     expect(heading(el)).to.equal(node('ask-550').title);
@@ -124,7 +125,7 @@ describe('<bounce-wizard>', () => {
     const el = await fixture<BounceWizard>(html`<bounce-wizard start="code"></bounce-wizard>`);
     expect(heading(el)).to.equal(node('enter-code').title);
     expect($(el, 'label[for="code"]')!.textContent).to.equal('Error code or error line');
-    await expect(el).to.be.accessible();
+    await accessible(el);
     await lookUp(el, '550-5.7.26');
     expect($(el, '[part="code-badge"]')!.textContent).to.equal('550 5.7.26');
     expect(heading(el)).to.equal(builtinCatalog.statusByCode.get('X.7.26')!.title);
@@ -132,7 +133,7 @@ describe('<bounce-wizard>', () => {
     const terms = $$(el, 'dl.meanings dt').map((dt) => dt.textContent!);
     expect(terms[0]).to.include('Reply code 550');
     expect(terms[1]).to.include('Enhanced status code 5.7.26');
-    await expect(el).to.be.accessible();
+    await accessible(el);
   });
 
   it('explains an unknown but well-formed code by its first digits and offers the questions', async () => {
@@ -151,7 +152,7 @@ describe('<bounce-wizard>', () => {
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.include('problem');
     expect($(el, '#problem')!.textContent!.length).to.be.greaterThan(20);
-    await expect(el).to.be.accessible();
+    await accessible(el);
     await lookUp(el, '');
     expect($(el, '#problem')!.textContent).to.include('Type or paste');
     await click(el, "I don't have a code");
@@ -235,7 +236,7 @@ describe('<bounce-wizard>', () => {
       await new Promise((r) => setTimeout(r));
       await el.updateComplete;
       expect($(el, '.fallback')!.textContent).to.include('bounce=550/recipient-unknown');
-      await expect(el).to.be.accessible();
+      await accessible(el);
     });
   });
 
@@ -282,7 +283,7 @@ describe('<bounce-wizard>', () => {
       expect(root(el).innerHTML).not.to.include('onerror');
       expect(heading(el)).to.equal(node('start').title);
       expect($(el, '.notice')!.textContent).to.include("That link didn't match a step, so we started from the beginning.");
-      await expect(el).to.be.accessible();
+      await accessible(el);
       await click(el, 'Dismiss');
       expect($(el, '.notice')).to.be.null;
     });
@@ -304,7 +305,7 @@ describe('<bounce-wizard>', () => {
     await answer(el, 'later');
     await answer(el, 'expired');
     expect(heading(el)).to.equal('Something went wrong');
-    await expect(el).to.be.accessible();
+    await accessible(el);
     await click(el, 'Start over');
     expect(heading(el)).to.equal(node('start').title);
   });

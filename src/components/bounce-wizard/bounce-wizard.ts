@@ -1,15 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { withProviders, type Catalog, type LookupFailure } from '../../core/catalog.js';
-import { builtinCatalog } from '../../core/builtin-catalog.js';
+import type { Catalog, LookupFailure } from '../../core/catalog.js';
 import { advance, back, progress, replay, startState, type Step, type WizardState } from '../../core/wizard.js';
 import { encodePath, restorePath } from '../../core/deep-link.js';
-import type { Category, ProvidersData } from '../../core/types.js';
+import type { Category } from '../../core/types.js';
 import { buildIndex, filterIndex, openEntry, type IndexEntry, type IndexFilter } from '../../core/code-index.js';
-import { resolveStrings, type Strings } from '../../i18n/index.js';
+import type { Strings } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
 import { styles } from './bounce-wizard.styles.js';
 import { UrlSync } from './url-sync.js';
+import { KnowledgeController, type CatalogSource } from './knowledge.js';
+import { LocaleController } from './locale.js';
 import { renderQuestion } from './views/question.js';
 import { renderCodeInput } from './views/code-input.js';
 import { renderCodeEntry } from './views/code-entry.js';
@@ -114,8 +115,11 @@ export class BounceWizard extends LitElement {
   /** Reflected because the dark token set is selected by the attribute. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
-  /** The knowledge to use: the bundled catalog unless a host brings its own. */
-  @property({ attribute: false }) catalog: Catalog = builtinCatalog;
+  /**
+   * The knowledge to use: the bundled catalog unless a host brings its own, or a
+   * promise of its own while that loads.
+   */
+  @property({ attribute: false }) catalog: CatalogSource;
 
   @state() private wizard: WizardState | null = null;
   @state() private failed = false;
@@ -127,12 +131,12 @@ export class BounceWizard extends LitElement {
   @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
   /** The paste view, when it is on screen over the current step. */
   @state() private pasted: PasteState | null = null;
-  /** The built-in providers' codes, once their chunk has loaded. */
-  @state() private providers: ProvidersData | null = null;
-  private providersLoad: Promise<void> | null = null;
-  /** Loaded or failed: either way, lookups need not wait any more. */
-  private providersSettled = false;
-  private merged: { base: Catalog; catalog: Catalog } | null = null;
+  private readonly knowledgeState = new KnowledgeController(this, () => this.rereadWithProviders());
+  private readonly localeState = new LocaleController(this, () => this.reread());
+  /** The catalog the current path was opened on: another one (the host swapped it) opens again. */
+  private openedOn: Catalog | null = null;
+  /** What `reset` or `showCode` asked for before the catalog arrived. */
+  private requested: string | null = null;
   /** The text the current path was opened with, which may hold a provider token its canonical origin lost. */
   private openedWith: string | null = null;
 
@@ -155,44 +159,45 @@ export class BounceWizard extends LitElement {
    * Resolves once the result, or a friendly message about the text, is on screen; never rejects.
    */
   async diagnose(text: string): Promise<void> {
-    // Before the first update, opening at the start would replace the paste view.
-    if (!this.hasUpdated && this.isConnected) await this.updateComplete;
+    // Before the first opening (the catalog may still be on its way), opening at the start would replace the paste view.
+    if (!this.openedOn && this.isConnected) await this.updateComplete;
+    if (!this.knowledgeState.base) return;
     await this.readPasted(String(text ?? ''), 'host');
     await this.updateComplete;
   }
 
   private get strings(): Strings {
-    return resolveStrings(this.lang, document.documentElement.lang);
+    return this.localeState.strings;
   }
 
-  /** What lookups use: `catalog`, plus the built-in providers once loaded unless it brings its own. */
+  /**
+   * What lookups use: the catalog, with the built-in providers once loaded. Only steps read it, and there
+   * are steps only once the catalog is here (render shows the loading state before).
+   */
   private get knowledge(): Catalog {
-    const { catalog, providers } = this;
-    if (!providers || catalog.providers) return catalog;
-    if (this.merged?.base !== catalog) this.merged = { base: catalog, catalog: withProviders(catalog, providers) };
-    return this.merged.catalog;
+    return this.localeState.apply(this.knowledgeState.catalog!, this.catalog === undefined);
   }
 
-  /** Providers' codes are a chunk of their own; when it cannot load, the standard catalog still answers. */
-  private loadProviders(): Promise<void> {
-    if (this.catalog.providers) return Promise.resolve();
-    this.providersLoad ??= import('../../core/builtin-providers.js').then(
-      ({ builtinProviders }) => {
-        this.providersSettled = true;
-        this.providers = builtinProviders;
-        this.rereadWithProviders();
-      },
-      () => {
-        this.providersSettled = true;
-      },
-    );
-    return this.providersLoad;
+  /** Also waits for the catalog's chunk, so hosts and tests awaiting `updateComplete` see the step it opens. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const pendingLoad = () => this.knowledgeState.pending ?? this.localeState.pending;
+    for (let pending = pendingLoad(); pending; pending = pendingLoad()) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** A code already on screen may be a provider's: read the path again now that providers are known. */
   private rereadWithProviders(): void {
+    if (this.wizard?.steps.some((step) => step.kind === 'code')) this.reread();
+  }
+
+  /** Reads the path on screen again against the current knowledge (providers or the reader's language arrived). */
+  private reread(): void {
     const state = this.wizard;
-    if (!state?.steps.some((step) => step.kind === 'code')) return;
+    if (!state) return;
     const first = startState(this.knowledge, this.openedWith ?? state.origin);
     if (first.ok) this.wizard = replay(this.knowledge, first.value, state.inputs).state;
   }
@@ -200,24 +205,36 @@ export class BounceWizard extends LitElement {
   private origin(): string {
     if (this.code) return this.code;
     if (this.start === 'paste') return PASTE_ORIGIN;
-    return this.start === 'code' ? CODE_INPUT_NODE : this.catalog.data.wizard.start;
+    return this.start === 'code' ? CODE_INPUT_NODE : this.knowledge.data.wizard.start;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('urlSync') && this.isConnected) this.url.listen(this.urlSync);
-    if (!this.hasUpdated) {
+    if (changed.has('catalog')) this.knowledgeState.use(this.catalog);
+    const { base } = this.knowledgeState;
+    if (!base) return;
+    const first = !this.openedOn;
+    const swapped = this.openedOn !== base;
+    this.openedOn = base;
+    if (this.requested !== null) this.open(this.requested, 'host');
+    else if (first) {
       const value = this.urlSync ? this.url.read() : null;
       if (value !== null) this.openFromUrl(value, 'host');
       else this.open(this.origin(), 'host');
-    } else if (changed.has('code') || changed.has('start') || changed.has('catalog')) {
+    } else if (swapped || changed.has('code') || changed.has('start')) {
       this.open(this.origin(), 'host');
     }
+    this.requested = null;
   }
 
   /** Opens at `origin`; a code that cannot be read lands on the code input with the reason. */
   private open(origin: string, source: Source): void {
+    if (!this.knowledgeState.base) {
+      this.requested = origin;
+      return;
+    }
     if (origin === PASTE_ORIGIN) {
-      this.open(this.catalog.data.wizard.start, 'host');
+      this.open(this.knowledge.data.wizard.start, 'host');
       this.openPaste(source);
       return;
     }
@@ -237,6 +254,8 @@ export class BounceWizard extends LitElement {
   }
 
   private openFromUrl(value: string | null, source: Source): void {
+    // Before the catalog is here, the first opening reads the URL itself.
+    if (!this.knowledgeState.base) return;
     if (!value) {
       this.open(this.origin(), source);
       return;
@@ -248,7 +267,7 @@ export class BounceWizard extends LitElement {
     }
     const { state, error } = restorePath(this.knowledge, value);
     // Nothing of the link fitted: begin as configured. Part of it fitted: keep that part.
-    const fitted = state && (!error || state.inputs.length > 0 || state.origin !== this.catalog.data.wizard.start);
+    const fitted = state && (!error || state.inputs.length > 0 || state.origin !== this.knowledge.data.wizard.start);
     if (fitted) {
       this.show(state, source);
       this.openedWith = null;
@@ -269,7 +288,7 @@ export class BounceWizard extends LitElement {
     this.announce = changed;
     this.focusHeading = changed && source !== 'host';
     const current = next.steps[next.steps.length - 1];
-    if (current.kind === 'code' || (current.kind === 'node' && current.node.type === 'code-input')) void this.loadProviders();
+    if (current.kind === 'code' || (current.kind === 'node' && current.node.type === 'code-input')) void this.knowledgeState.whenProvidersLoaded();
     if (source === 'reader') {
       const path = encodePath(next);
       if (this.urlSync) this.url.push(path);
@@ -313,8 +332,8 @@ export class BounceWizard extends LitElement {
 
   private lookUp(text: string): void {
     // A token in the line (TSS04) only means something once the providers are known: wait while they load.
-    if (this.providersSettled || this.catalog.providers) this.lookUpNow(text);
-    else void this.loadProviders().then(() => this.lookUpNow(text));
+    if (this.knowledgeState.providersSettled) this.lookUpNow(text);
+    else void this.knowledgeState.whenProvidersLoaded().then(() => this.lookUpNow(text));
   }
 
   private lookUpNow(text: string): void {
@@ -344,7 +363,7 @@ export class BounceWizard extends LitElement {
     this.announce = true;
     this.focusHeading = source !== 'host';
     if (source === 'reader' && this.urlSync) this.url.push(INDEX_PATH);
-    void this.loadProviders();
+    void this.knowledgeState.whenProvidersLoaded();
   }
 
   private indexResults(): IndexEntry[] {
@@ -414,14 +433,14 @@ export class BounceWizard extends LitElement {
     return renderPaste(state, causeId ? this.knowledge.causeById.get(causeId) : undefined, t, {
       diagnose: (text) => void this.readPasted(text, 'reader'),
       confirm: (id) => this.open(`cause:${id}`, 'reader'),
-      ask: (code) => this.open(code ?? this.catalog.data.wizard.start, 'reader'),
+      ask: (code) => this.open(code ?? this.knowledge.data.wizard.start, 'reader'),
       again: () => this.showPaste(EMPTY_PASTE, 'reader'),
     });
   }
 
   /** Beside the first question: paste the bounce instead of answering. */
   private pasteOffer(current: Step, t: Strings) {
-    if (current.kind !== 'node' || current.node.id !== this.catalog.data.wizard.start) return nothing;
+    if (current.kind !== 'node' || current.node.id !== this.knowledge.data.wizard.start) return nothing;
     return html`<div class="paste-start">
       <button class="link" part="button" type="button" @click=${() => this.openPaste('reader')}>${t.paste.open}</button>
     </div>`;
@@ -462,7 +481,7 @@ export class BounceWizard extends LitElement {
         return renderCodeEntry(current.lookup, t, {
           pickCause: (id) => this.step(id),
           narrowDown: () => this.step('ask'),
-          guided: () => this.open(this.catalog.data.wizard.start, 'reader'),
+          guided: () => this.open(this.knowledge.data.wizard.start, 'reader'),
         });
       case 'diagnosis':
         return renderDiagnosis(current.cause, current.lookup, t, { copyLink: this.copyLink, startOver: this.startOver }, this.copy);
@@ -470,6 +489,9 @@ export class BounceWizard extends LitElement {
   }
 
   private renderBody(t: Strings) {
+    const { status } = this.knowledgeState;
+    if (status === 'loading') return html`<p class="view loading" role="status">${t.loading}</p>`;
+    if (status === 'failed') return renderErrorPanel(t, () => this.knowledgeState.retry(), 'load');
     const state = this.wizard;
     if (this.failed || !state) return renderErrorPanel(t, this.startOver);
     if (this.index) return html`${this.renderIndex(t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;

@@ -1,0 +1,3 @@
+import { walkTheme } from '../../../test/browser/a11y-walk.js';
+
+walkTheme('light');
