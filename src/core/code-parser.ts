@@ -29,6 +29,13 @@ const STATUS = `${BEFORE}([245xX])\\.(${NUM}|[xX])\\.(${NUM}|[xX])(?![\\w%]|[.,:
 const REPLY = `${BEFORE}(?<!-)([2-5](?:[0-5]\\d|[xX]{2}))(?![\\w%]|[.,:/]\\d|-\\d(?!\\.))`;
 // "550 5 7 1": some mail clients drop the dots of the status.
 const SPACED = `${BEFORE}([2-5][0-5]\\d)[ \\t]+([245])[ \\t]+(${NUM})[ \\t]+(${NUM})(?![\\w.%])`;
+// Compiled once; matchAll works on a copy, so sharing them is safe.
+const STATUS_G = new RegExp(STATUS, 'g');
+const REPLY_G = new RegExp(REPLY, 'g');
+const SPACED_G = new RegExp(SPACED, 'g');
+
+// How far back the start of a code's line is looked for; a code further into its line does not open it.
+const LINE_LOOKBACK = 120;
 
 // Words after which a code is what the server said, and therefore the one to believe.
 const MARKER = /(?:smtp;|said:|#|diagnostic-code:|status:|returned|reply:|response:|error:?|code:?)[\s'"<(]*$/i;
@@ -49,8 +56,11 @@ function contextScore(text: string, index: number): number {
   if (NOT_A_CODE.test(before)) return -1;
   let score = 0;
   if (MARKER.test(before)) score += 20;
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  if (/^[\s'"<(#>]*$/.test(text.slice(lineStart, index))) score += 15;
+  // Only a short stretch is read back: searching a long line to its start for every candidate is quadratic.
+  const from = Math.max(0, index - LINE_LOOKBACK);
+  const window = text.slice(from, index);
+  const newline = window.lastIndexOf('\n');
+  if ((newline >= 0 || from === 0) && /^[\s'"<(#>]*$/.test(window.slice(newline + 1))) score += 15;
   return score;
 }
 
@@ -70,20 +80,23 @@ function collect(text: string): Candidate[] {
     if (context >= 0) found.push({ replyCode, status, start, end, score: base + context });
   };
   const statuses: Candidate[] = [];
-  for (const m of text.matchAll(new RegExp(STATUS, 'g'))) {
+  for (const m of text.matchAll(STATUS_G)) {
     const status = normaliseStatus(m[1], m[2], m[3]);
     if (status) statuses.push({ replyCode: null, status, start: m.index, end: m.index + m[0].length, score: 0 });
   }
   for (const s of statuses) add(null, s.status, s.start, s.end, 20);
-  for (const m of text.matchAll(new RegExp(REPLY, 'g'))) {
+  // Both lists are in text order, so one pointer finds the status after each reply code (linear, not quadratic).
+  let following = 0;
+  for (const m of text.matchAll(REPLY_G)) {
     const replyCode = m[1].toLowerCase();
     const end = m.index + m[0].length;
     add(replyCode, null, m.index, end, 10);
+    while (following < statuses.length && statuses[following].start < end) following++;
     // Reply code and status side by side ("550 5.1.1", "550-5.7.26", "550 #5.1.1") are one answer.
-    const next = statuses.find((s) => s.start >= end && /^[\s#-]{1,3}$/.test(text.slice(end, s.start)));
-    if (next) add(replyCode, next.status, m.index, next.end, 30);
+    const next = statuses[following];
+    if (next && /^[\s#-]{1,3}$/.test(text.slice(end, next.start))) add(replyCode, next.status, m.index, next.end, 30);
   }
-  for (const m of text.matchAll(new RegExp(SPACED, 'g'))) {
+  for (const m of text.matchAll(SPACED_G)) {
     add(m[1], `${m[2]}.${m[3]}.${m[4]}`, m.index, m.index + m[0].length, 30);
   }
   return found;

@@ -144,3 +144,19 @@ describe('formatCode', () => {
     }
   });
 });
+
+describe('parseCode: cost', () => {
+  // A paste can be one long line dense with codes; every candidate used to look back to the line's start.
+  const time = (text: string) => {
+    parseCode(text);
+    const start = performance.now();
+    for (let i = 0; i < 3; i++) parseCode(text);
+    return (performance.now() - start) / 3;
+  };
+
+  it('grows linearly on a long line full of codes', () => {
+    const small = time('550 5.1.1 '.repeat(1000));
+    const large = time('550 5.1.1 '.repeat(10000));
+    assert.ok(large < small * 10 * 3 + 50, `10 KB: ${small.toFixed(1)} ms, 100 KB: ${large.toFixed(1)} ms`);
+  });
+});
