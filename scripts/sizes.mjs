@@ -25,8 +25,9 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 // dynamic (`import("./x.js")`).
 const STATIC_IMPORT = /\b(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g;
-// Another language's strings and catalog text: a chunk an English reader never loads.
-const OTHER_LOCALE = /^bounce-wizard-locale-/;
+// Another language's strings and catalog text, or the checker of a host's `catalog-src` (loaded only when the
+// host sets one): chunks an English reader of a plain embed never loads.
+const NOT_IN_A_PLAIN_ENGLISH_EMBED = /^bounce-wizard-(locale|catalog-overlay)-/;
 
 /**
  * What a page loads for the ES entry `entry` (a file name in `dir`). `first`: the entry and its static
@@ -44,7 +45,7 @@ export async function esLoadSets(dir, entry) {
     const code = await readFile(new URL(name, base), 'utf8');
     const relative = (pattern) => [...code.matchAll(pattern)].map((m) => m[1].slice(2));
     staticOf.set(name, relative(STATIC_IMPORT));
-    dynamicOf.set(name, relative(DYNAMIC_IMPORT).filter((n) => !OTHER_LOCALE.test(n)));
+    dynamicOf.set(name, relative(DYNAMIC_IMPORT).filter((n) => !NOT_IN_A_PLAIN_ENGLISH_EMBED.test(n)));
     for (const next of [...staticOf.get(name), ...dynamicOf.get(name)]) await scan(next);
   };
   await scan(entry);

@@ -47,8 +47,20 @@ export interface Strings {
   linkCopied: string;
   copyFallback: string;
 
+  /** Default label of the `support-href` call to action. */
+  contactSupport: string;
+  /** The support message: its subject, and the field names of its plain-text summary. */
+  support: {
+    subject: (what: string) => string;
+    code: string;
+    cause: string;
+    link: string;
+  };
+
   badLink: string;
   partialLink: string;
+  /** The host's `catalog-src` could not be loaded or checked. */
+  catalogSrcFailed: string;
   dismiss: string;
   errorTitle: string;
   errorBody: string;
@@ -155,8 +167,17 @@ export const en: Strings = {
   linkCopied: 'Link copied',
   copyFallback: "Copying isn't available here. Select the link below and copy it:",
 
+  contactSupport: 'Contact support',
+  support: {
+    subject: (what) => `Email bounce: ${what}`,
+    code: 'Error code',
+    cause: 'Likely cause',
+    link: 'Troubleshooter link',
+  },
+
   badLink: "That link didn't match a step, so we started from the beginning.",
   partialLink: "Only the first part of that link matched, so we opened the last step that did.",
+  catalogSrcFailed: "This help centre's own error codes couldn't be loaded, so the standard explanations are shown instead.",
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',
   errorBody: "We couldn't show this step. Start over to try again.",

@@ -57,8 +57,17 @@ export const es: Strings = {
   linkCopied: 'Enlace copiado',
   copyFallback: 'Aquí no se puede copiar automáticamente. Seleccione el enlace de abajo y cópielo:',
 
+  contactSupport: 'Contactar con soporte',
+  support: {
+    subject: (what) => `Correo rebotado: ${what}`,
+    code: 'Código de error',
+    cause: 'Causa probable',
+    link: 'Enlace al asistente',
+  },
+
   badLink: 'Ese enlace no corresponde a ningún paso, así que hemos empezado desde el principio.',
   partialLink: 'Solo coincidía la primera parte del enlace, así que hemos abierto el último paso válido.',
+  catalogSrcFailed: 'No se pudieron cargar los códigos de error propios de este centro de ayuda, así que se muestran las explicaciones estándar.',
   dismiss: 'Cerrar aviso',
   errorTitle: 'Algo salió mal',
   errorBody: 'No pudimos mostrar este paso. Empiece de nuevo para volver a intentarlo.',

@@ -229,7 +229,8 @@ export const styles = css`
 
   /* Host pages style bare button{} globally; these do not reach into the shadow root, but we set everything
      a browser default would otherwise leave to chance. */
-  button {
+  button,
+  a.support {
     font: inherit;
     letter-spacing: inherit;
     text-transform: none;
@@ -244,6 +245,14 @@ export const styles = css`
     color: var(--bw-text);
     cursor: pointer;
     text-align: center;
+  }
+
+  /* A link that looks like the buttons beside it: it leaves for the host's support channel. */
+  a.support {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    text-decoration: none;
   }
 
   button.primary {

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalog, LookupFailure } from '../../core/catalog.js';
+import { withProviders, type Catalog, type LookupFailure } from '../../core/catalog.js';
 import { advance, back, progress, replay, startState, type Step, type WizardState } from '../../core/wizard.js';
 import { encodePath, restorePath } from '../../core/deep-link.js';
 import type { Category } from '../../core/types.js';
+import { builtinCatalog } from '../../core/builtin-catalog.js';
+import { supportLink, supportSummary, type SupportFacts } from '../../core/support-summary.js';
 import { buildIndex, filterIndex, openEntry, type IndexEntry, type IndexFilter } from '../../core/code-index.js';
 import type { Strings } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
@@ -14,7 +16,7 @@ import { LocaleController } from './locale.js';
 import { renderQuestion } from './views/question.js';
 import { renderCodeInput } from './views/code-input.js';
 import { renderCodeEntry } from './views/code-entry.js';
-import { renderDiagnosis, type CopyStatus } from './views/diagnosis.js';
+import { renderDiagnosis, type CopyStatus, type SupportAction } from './views/diagnosis.js';
 import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
 import { INDEX_PAGE, renderCodeIndex } from './views/code-index.js';
@@ -44,6 +46,14 @@ export interface BwCopyDetail {
   url: string;
 }
 
+/** `bw-support`: the reader chose "Contact support". Cancel it to open the host's own channel instead of the link. */
+export interface BwSupportDetail {
+  causeId?: string;
+  code?: string;
+  /** The plain-text summary the link carries. */
+  summary: string;
+}
+
 /**
  * Who caused a state change decides what follows it: only the reader's own steps fire events and write
  * history; only the reader's and the browser's move focus.
@@ -68,10 +78,14 @@ const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
  * @attr url-sync - Reads the place from `?bounce=` or `#bounce=` and writes each step to the browser history.
  * @attr lang - Language of the interface; falls back to `<html lang>`, then English.
  * @attr theme - `light` (default), `dark`, or `auto` to follow the system setting.
+ * @attr support-href - A `mailto:` or `http(s):` link to the host's support; adds "Contact support" to each diagnosis, carrying a plain-text summary of it (mailto: `subject` and `body`; web: a `bw_summary` parameter). Other schemes are ignored.
+ * @attr support-label - The text of that link; "Contact support" in the reader's language by default.
+ * @attr catalog-src - URL of the host's own catalog additions (JSON in the shape of `data/*.json`, every part optional), checked and merged over the built-in catalog. When it fails to load or check, the built-in catalog is used and a notice says so. A `catalog` property wins over it.
  *
  * @fires bw-step - The reader moved to a new step (`kind` `paste`/`paste-result` for the paste view). Detail: `{ kind, nodeId?, code?, causeId?, path }`.
  * @fires bw-diagnosis - A diagnosis card is shown after a reader's step. Detail: `{ causeId, category, code? }`.
  * @fires bw-copy - The link to the current step was copied. Detail: `{ url }`.
+ * @fires bw-support - The reader chose "Contact support"; cancelable (the link is then not followed). Detail: `{ causeId?, code?, summary }`.
  *
  * @csspart panel - The card around everything.
  * @csspart heading - Each step's heading.
@@ -80,6 +94,7 @@ const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
  * @csspart code-badge - The code, shown as a badge.
  * @csspart diagnosis - The diagnosis card.
  * @csspart steps - The progress line.
+ * @csspart support - The "Contact support" link (it also has the `button` part).
  *
  * @cssprop --bw-font-family - Font; inherits from the host by default.
  * @cssprop --bw-accent - Buttons, links, the progress bar and selected answers.
@@ -121,11 +136,24 @@ export class BounceWizard extends LitElement {
    */
   @property({ attribute: false }) catalog: CatalogSource;
 
+  /** Where "Contact support" leads; empty: no such link. */
+  @property({ attribute: 'support-href' }) supportHref = '';
+
+  /** The text of the "Contact support" link; empty: the translated default. */
+  @property({ attribute: 'support-label' }) supportLabel = '';
+
+  /** URL (relative to the page) of the host's catalog additions; ignored while `catalog` is set. */
+  @property({ attribute: 'catalog-src' }) catalogSrc = '';
+
   @state() private wizard: WizardState | null = null;
   @state() private failed = false;
   @state() private codeProblem: string | null = null;
   @state() private unanswered = false;
   @state() private notice: 'bad-link' | 'partial-link' | null = null;
+  /** `catalog-src` failed; stays until dismissed, unlike the link notices a step clears. */
+  @state() private catalogNotice = false;
+  /** The catalog `catalog-src` gives, loading; kept so the same URL is fetched once. */
+  private fetched: { src: string; catalog: Promise<Catalog> } | null = null;
   @state() private copy: CopyStatus = { kind: 'idle' };
   /** The "All codes" index, when it is on screen over the current step. */
   @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
@@ -143,6 +171,12 @@ export class BounceWizard extends LitElement {
   private focusHeading = false;
   private announce = false;
   private readonly url = new UrlSync(this, (value) => this.openFromUrl(value, 'history'));
+
+  /** Reconnected: the controller took `catalog` again, which would drop what `catalog-src` gave. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.knowledgeState.use(this.catalogSource());
+  }
 
   /** Back to the beginning, as the attributes configure it. */
   reset(): void {
@@ -175,7 +209,8 @@ export class BounceWizard extends LitElement {
    * are steps only once the catalog is here (render shows the loading state before).
    */
   private get knowledge(): Catalog {
-    return this.localeState.apply(this.knowledgeState.catalog!, this.catalog === undefined);
+    // A host's catalog, or the built-in one with its additions, is in the host's own words.
+    return this.localeState.apply(this.knowledgeState.catalog!, this.catalog === undefined && this.knowledgeState.base === builtinCatalog);
   }
 
   /** Also waits for the catalog's chunk, so hosts and tests awaiting `updateComplete` see the step it opens. */
@@ -210,7 +245,7 @@ export class BounceWizard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('urlSync') && this.isConnected) this.url.listen(this.urlSync);
-    if (changed.has('catalog')) this.knowledgeState.use(this.catalog);
+    if (changed.has('catalog') || changed.has('catalogSrc')) this.knowledgeState.use(this.catalogSource());
     const { base } = this.knowledgeState;
     if (!base) return;
     const first = !this.openedOn;
@@ -225,6 +260,60 @@ export class BounceWizard extends LitElement {
       this.open(this.origin(), 'host');
     }
     this.requested = null;
+  }
+
+  /** The host's `catalog` first, then `catalog-src`, else the built-in catalog (undefined). */
+  private catalogSource(): CatalogSource {
+    if (this.catalog !== undefined || !this.catalogSrc) return this.catalog;
+    if (this.fetched?.src !== this.catalogSrc) this.fetched = { src: this.catalogSrc, catalog: this.fetchCatalog(this.catalogSrc) };
+    return this.fetched.catalog;
+  }
+
+  /** Never rejects: whatever goes wrong, the built-in catalog answers and the notice says why the host's is missing. */
+  private async fetchCatalog(src: string): Promise<Catalog> {
+    this.catalogNotice = false;
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const json: unknown = await response.json();
+      // The checker is a chunk of its own: only hosts with a catalog-src pay for it.
+      const { mergeCatalog, validateOverlay } = await import('../../core/catalog-overlay.js');
+      const checked = validateOverlay(json);
+      if (!checked.ok) throw new Error(checked.error.message);
+      // Provider rows of the host's go over the built-in ones, which are a chunk of their own.
+      const base = checked.value.providers
+        ? withProviders(builtinCatalog, (await import('../../core/builtin-providers.js')).builtinProviders)
+        : builtinCatalog;
+      const merged = mergeCatalog(base, checked.value);
+      if (!merged.ok) throw new Error(merged.error.message);
+      return merged.value;
+    } catch (error) {
+      console.warn(`<bounce-wizard>: catalog-src "${src}" not used:`, error instanceof Error ? error.message : error);
+      // Only the URL still asked for may raise the notice.
+      if (this.fetched?.src === src) this.catalogNotice = true;
+      return builtinCatalog;
+    }
+  }
+
+  /** "Contact support" for the facts on screen, or null without a usable `support-href`. */
+  private supportAction(facts: Omit<SupportFacts, 'pageUrl'>, path: string | null, causeId?: string): SupportAction | null {
+    if (!this.supportHref) return null;
+    const t = this.strings;
+    const pageUrl = path === null ? window.location.href : this.url.urlFor(path);
+    const summary = supportSummary({ ...facts, pageUrl }, { ...t.support, whatHappened: t.whatHappened });
+    const subject = t.support.subject([facts.code, facts.causeTitle].filter(Boolean).join(' — ') || t.paste.resultTitle);
+    const href = supportLink(this.supportHref, document.baseURI, subject, summary);
+    if (!href) return null;
+    const detail: BwSupportDetail = { summary };
+    if (causeId) detail.causeId = causeId;
+    if (facts.code) detail.code = facts.code;
+    return {
+      href,
+      label: this.supportLabel || t.contactSupport,
+      onClick: (event) => {
+        if (!this.emit('bw-support', detail, true)) event.preventDefault();
+      },
+    };
   }
 
   /** Opens at `origin`; a code that cannot be read lands on the code input with the reason. */
@@ -310,8 +399,9 @@ export class BounceWizard extends LitElement {
     }
   }
 
-  private emit<K extends keyof BwEvents>(type: K, detail: BwEvents[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  /** False when a listener cancelled a `cancelable` event. */
+  private emit<K extends keyof BwEvents>(type: K, detail: BwEvents[K], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
   private describeCodeProblem(reason: string): string {
@@ -429,13 +519,18 @@ export class BounceWizard extends LitElement {
   }
 
   private renderPasted(state: PasteState, t: Strings) {
-    const causeId = state.phase === 'result' ? state.diagnosis.causeId : null;
-    return renderPaste(state, causeId ? this.knowledge.causeById.get(causeId) : undefined, t, {
+    const diagnosis = state.phase === 'result' ? state.diagnosis : null;
+    const cause = diagnosis?.causeId ? this.knowledge.causeById.get(diagnosis.causeId) : undefined;
+    // Pasted text never goes into a link: the summary names the code and cause, and links to the cause's card.
+    const support = diagnosis?.isBounce
+      ? this.supportAction({ code: pastedCode(diagnosis), causeTitle: cause?.title, whatHappened: cause?.summary }, cause ? `cause:${cause.id}` : null, cause?.id)
+      : null;
+    return renderPaste(state, cause, t, {
       diagnose: (text) => void this.readPasted(text, 'reader'),
       confirm: (id) => this.open(`cause:${id}`, 'reader'),
       ask: (code) => this.open(code ?? this.knowledge.data.wizard.start, 'reader'),
       again: () => this.showPaste(EMPTY_PASTE, 'reader'),
-    });
+    }, support);
   }
 
   /** Beside the first question: paste the bounce instead of answering. */
@@ -484,7 +579,18 @@ export class BounceWizard extends LitElement {
           guided: () => this.open(this.knowledge.data.wizard.start, 'reader'),
         });
       case 'diagnosis':
-        return renderDiagnosis(current.cause, current.lookup, t, { copyLink: this.copyLink, startOver: this.startOver }, this.copy);
+        return renderDiagnosis(
+          current.cause,
+          current.lookup,
+          t,
+          { copyLink: this.copyLink, startOver: this.startOver },
+          this.copy,
+          this.supportAction(
+            { code: current.lookup?.query, causeTitle: current.cause.title, whatHappened: current.cause.summary },
+            encodePath(this.wizard!),
+            current.cause.id,
+          ),
+        );
     }
   }
 
@@ -510,14 +616,17 @@ export class BounceWizard extends LitElement {
   protected override render() {
     const t = this.strings;
     return html`<div class="panel" part="panel" role="region" aria-label=${t.widgetLabel}>
-      ${this.notice
-        ? html`<div class="notice">
-            <p>${this.notice === 'bad-link' ? t.badLink : t.partialLink}</p>
-            <button part="button" type="button" @click=${() => (this.notice = null)}>${t.dismiss}</button>
-          </div>`
-        : nothing}
+      ${this.catalogNotice ? this.renderNotice(t.catalogSrcFailed, () => (this.catalogNotice = false)) : nothing}
+      ${this.notice ? this.renderNotice(this.notice === 'bad-link' ? t.badLink : t.partialLink, () => (this.notice = null)) : nothing}
       ${this.renderBody(t)}
       <div class="sr-only" role="status" aria-live="polite" id="live"></div>
+    </div>`;
+  }
+
+  private renderNotice(text: string, dismiss: () => void) {
+    return html`<div class="notice">
+      <p>${text}</p>
+      <button part="button" type="button" @click=${dismiss}>${this.strings.dismiss}</button>
     </div>`;
   }
 
@@ -540,6 +649,7 @@ interface BwEvents {
   'bw-step': BwStepDetail;
   'bw-diagnosis': BwDiagnosisDetail;
   'bw-copy': BwCopyDetail;
+  'bw-support': BwSupportDetail;
 }
 
 declare global {
@@ -547,6 +657,7 @@ declare global {
     'bw-step': CustomEvent<BwStepDetail>;
     'bw-diagnosis': CustomEvent<BwDiagnosisDetail>;
     'bw-copy': CustomEvent<BwCopyDetail>;
+    'bw-support': CustomEvent<BwSupportDetail>;
   }
   interface HTMLElementTagNameMap {
     'bounce-wizard': BounceWizard;

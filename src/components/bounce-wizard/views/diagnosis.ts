@@ -12,6 +12,23 @@ export interface DiagnosisHandlers {
 /** Copy-link feedback: nothing yet, copied, or the link shown for copying by hand. */
 export type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
+/** The "Contact support" link, built only for an `href` the element accepted. */
+export interface SupportAction {
+  href: string;
+  label: string;
+  /** Fires `bw-support`; the host may cancel it to open its own channel instead. */
+  onClick(event: MouseEvent): void;
+}
+
+/** A web page opens beside the troubleshooter, so the reader keeps their place; a mailto: opens the mail app. */
+export function renderSupport(support: SupportAction | null, t: Strings) {
+  if (!support) return nothing;
+  const web = !/^mailto:/i.test(support.href);
+  return html`<a class="support" part="button support" href=${support.href} target=${web ? '_blank' : nothing} rel=${web ? 'noopener' : nothing} @click=${support.onClick}
+    >${support.label}${web ? html`<span class="sr-only"> ${t.newTab}</span>` : nothing}</a
+  >`;
+}
+
 /** The received class digit decides; without one, the cause's usual nature does. */
 function isTemporary(cause: Cause, lookup?: LookupResult): boolean {
   return lookup && lookup.permanent !== null ? !lookup.permanent : cause.temporary;
@@ -43,6 +60,7 @@ export function renderDiagnosis(
   t: Strings,
   handlers: DiagnosisHandlers,
   copy: CopyStatus,
+  support: SupportAction | null,
 ) {
   const temporary = isTemporary(cause, lookup);
   return html`<article class="view" part="diagnosis" aria-labelledby="diagnosis-title">
@@ -85,6 +103,7 @@ export function renderDiagnosis(
     <div class="actions">
       <button part="button" type="button" @click=${handlers.copyLink}>${t.copyLink}</button>
       <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>
+      ${renderSupport(support, t)}
       <span>${copyFeedback(copy, t)}</span>
     </div>
   </article>`;

@@ -4,6 +4,7 @@ import type { Diagnosis } from '../../../core/diagnose/diagnose.js';
 import type { Segment } from '../../../core/diagnose/evidence.js';
 import type { Strings } from '../../../i18n/index.js';
 import type { PasteState } from '../paste-reader.js';
+import { renderSupport, type SupportAction } from './diagnosis.js';
 
 export interface PasteHandlers {
   diagnose(text: string): void;
@@ -65,7 +66,13 @@ function againButton(t: Strings, handlers: PasteHandlers) {
 }
 
 /** What a pasted text says: not a bounce, nothing found, or the cause with the lines it rests on. */
-function renderResult(state: Extract<PasteState, { phase: 'result' }>, cause: Cause | undefined, t: Strings, handlers: PasteHandlers) {
+function renderResult(
+  state: Extract<PasteState, { phase: 'result' }>,
+  cause: Cause | undefined,
+  t: Strings,
+  handlers: PasteHandlers,
+  support: SupportAction | null,
+) {
   const d = state.diagnosis;
   if (!d.isBounce) {
     const other = d.category === 'vacation' || d.category === 'feedback' || d.category === 'delivered' ? t.paste.notBounce[d.category] : null;
@@ -113,12 +120,15 @@ function renderResult(state: Extract<PasteState, { phase: 'result' }>, cause: Ca
       <button class=${cause ? '' : 'primary'} part="button" type="button" @click=${() => handlers.ask(code)}>
         ${cause ? t.paste.askMe : t.paste.askQuestions}
       </button>
-      ${againButton(t, handlers)}
+      ${againButton(t, handlers)} ${renderSupport(support, t)}
     </div>
   </section>`;
 }
 
-/** The paste view: text box, waiting, or result. `cause` is the catalog's cause for the result, if any. */
-export function renderPaste(state: PasteState, cause: Cause | undefined, t: Strings, handlers: PasteHandlers) {
-  return state.phase === 'result' ? renderResult(state, cause, t, handlers) : renderForm(state, t, handlers);
+/**
+ * The paste view: text box, waiting, or result. `cause` is the catalog's cause for the result, if any;
+ * `support` the "Contact support" link for a bounce's result.
+ */
+export function renderPaste(state: PasteState, cause: Cause | undefined, t: Strings, handlers: PasteHandlers, support: SupportAction | null) {
+  return state.phase === 'result' ? renderResult(state, cause, t, handlers, support) : renderForm(state, t, handlers);
 }
