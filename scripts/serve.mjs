@@ -22,6 +22,13 @@ const MIME_TYPES = {
 
 const DEFAULT_PORT = 8080;
 
+/** demo/csp.html shows the widget under the strict policy issue 5 promises, sent as a real header. */
+const PAGE_HEADERS = {
+  '/demo/csp.html': {
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
+  },
+};
+
 /** Maps a request path to a file under root, or null when it would escape root. */
 function resolveInside(root, urlPath) {
   let decoded;
@@ -65,6 +72,7 @@ async function handle(root, headers, req, res) {
     'content-length': info.size,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...PAGE_HEADERS[pathname],
     ...headers,
   });
   if (req.method === 'HEAD') return res.end();

@@ -1,6 +1,6 @@
 /**
- * The "Contact support" link: a plain-text summary of what the reader found, carried in the host's own
- * `support-href` so the ticket starts with the facts. No DOM: the element and tests share it.
+ * A plain-text summary of what the reader found: carried in the host's own `support-href` so the ticket
+ * starts with the facts, and put on the clipboard by "Copy diagnosis". No DOM: the element and tests share it.
  */
 
 /** What the summary says; `code` is absent when the reader reached the cause without one. */
@@ -9,6 +9,10 @@ export interface SupportFacts {
   /** Absent when a pasted bounce named no cause we know. */
   causeTitle?: string;
   whatHappened?: string;
+  /** The fix steps, numbered in the summary; the copied diagnosis carries them, the support link does not. */
+  fixes?: string[];
+  /** The lines of a pasted bounce the diagnosis rests on, when it came from a paste. */
+  evidence?: string[];
   /** The page, with the deep link to this step when there is one. */
   pageUrl: string;
 }
@@ -19,17 +23,26 @@ export interface SupportLabels {
   cause: string;
   whatHappened: string;
   link: string;
+  fixes: string;
+  evidence: string;
 }
 
-/** One `Label: value` line per fact present, in a fixed order so support teams can read them at a glance. */
+/**
+ * One `Label: value` line per fact present, in a fixed order so support teams can read them at a glance;
+ * the fixes and evidence as a label line followed by one line each (fixes numbered).
+ */
 export function supportSummary(facts: SupportFacts, labels: SupportLabels): string {
-  const lines: [string, string | null | undefined][] = [
-    [labels.code, facts.code],
-    [labels.cause, facts.causeTitle],
-    [labels.whatHappened, facts.whatHappened],
-    [labels.link, facts.pageUrl],
-  ];
-  return lines.filter(([, value]) => value).map(([label, value]) => `${label}: ${value}`).join('\n');
+  const line = (label: string, value: string | null | undefined) => (value ? [`${label}: ${value}`] : []);
+  const list = (label: string, items: string[] | undefined, numbered: boolean) =>
+    items?.length ? [`${label}:`, ...items.map((item, i) => (numbered ? `${i + 1}. ${item}` : `> ${item}`))] : [];
+  return [
+    ...line(labels.code, facts.code),
+    ...line(labels.cause, facts.causeTitle),
+    ...line(labels.whatHappened, facts.whatHappened),
+    ...list(labels.fixes, facts.fixes, true),
+    ...list(labels.evidence, facts.evidence, false),
+    ...line(labels.link, facts.pageUrl),
+  ].join('\n');
 }
 
 /** RFC 6068: `%20` for spaces (a `+` would reach the mail as a plus) and CRLF line breaks. */

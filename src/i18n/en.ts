@@ -46,6 +46,10 @@ export interface Strings {
   copyLink: string;
   linkCopied: string;
   copyFallback: string;
+  /** "Copy diagnosis": the summary for a support ticket. */
+  copyDiagnosis: string;
+  diagnosisCopied: string;
+  copyDiagnosisFallback: string;
 
   /** Default label of the `support-href` call to action. */
   contactSupport: string;
@@ -55,6 +59,8 @@ export interface Strings {
     code: string;
     cause: string;
     link: string;
+    fixes: string;
+    evidence: string;
   };
 
   badLink: string;
@@ -166,6 +172,9 @@ export const en: Strings = {
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
   copyFallback: "Copying isn't available here. Select the link below and copy it:",
+  copyDiagnosis: 'Copy diagnosis',
+  diagnosisCopied: 'Diagnosis copied',
+  copyDiagnosisFallback: "Copying isn't available here. Select the text below and paste it into your ticket:",
 
   contactSupport: 'Contact support',
   support: {
@@ -173,6 +182,8 @@ export const en: Strings = {
     code: 'Error code',
     cause: 'Likely cause',
     link: 'Troubleshooter link',
+    fixes: 'How to fix it',
+    evidence: 'From the bounce',
   },
 
   badLink: "That link didn't match a step, so we started from the beginning.",

@@ -56,6 +56,9 @@ export const es: Strings = {
   copyLink: 'Copiar enlace',
   linkCopied: 'Enlace copiado',
   copyFallback: 'Aquí no se puede copiar automáticamente. Seleccione el enlace de abajo y cópielo:',
+  copyDiagnosis: 'Copiar diagnóstico',
+  diagnosisCopied: 'Diagnóstico copiado',
+  copyDiagnosisFallback: 'Aquí no se puede copiar automáticamente. Seleccione el texto de abajo y péguelo en su consulta:',
 
   contactSupport: 'Contactar con soporte',
   support: {
@@ -63,6 +66,8 @@ export const es: Strings = {
     code: 'Código de error',
     cause: 'Causa probable',
     link: 'Enlace al asistente',
+    fixes: 'Cómo solucionarlo',
+    evidence: 'Del rebote',
   },
 
   badLink: 'Ese enlace no corresponde a ningún paso, así que hemos empezado desde el principio.',

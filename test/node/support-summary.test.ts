@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { supportLink, supportSummary } from '../../src/core/support-summary.js';
 
-const labels = { code: 'Code', cause: 'Cause', whatHappened: 'What happened', link: 'Link' };
+const labels = { code: 'Code', cause: 'Cause', whatHappened: 'What happened', link: 'Link', fixes: 'Fix', evidence: 'Evidence' };
 const facts = {
   code: '550 5.1.1',
   causeTitle: "The recipient's address does not exist",
@@ -22,6 +22,18 @@ describe('supportSummary', () => {
         'Link: https://help.example/bounces?bounce=cause%3Arecipient-unknown',
       ].join('\n'),
     );
+  });
+
+  it('numbers the fix steps and quotes the evidence, before the link', () => {
+    const text = supportSummary({ ...facts, fixes: ['Check the spelling.', 'Ask for a new address.'], evidence: ['550 5.1.1 <a@b.example>: no such user'] }, labels);
+    assert.equal(
+      text.split('\n').slice(3).join('\n'),
+      ['Fix:', '1. Check the spelling.', '2. Ask for a new address.', 'Evidence:', '> 550 5.1.1 <a@b.example>: no such user', `Link: ${facts.pageUrl}`].join('\n'),
+    );
+  });
+
+  it('leaves out empty fix and evidence lists', () => {
+    assert.doesNotMatch(supportSummary({ ...facts, fixes: [], evidence: [] }, labels), /Fix|Evidence/);
   });
 
   it('leaves out what is not known', () => {

@@ -412,6 +412,8 @@ export const styles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 14px;
     overflow-wrap: anywhere;
+    /* The copied diagnosis has one line per fact. */
+    white-space: pre-wrap;
     user-select: all;
   }
 

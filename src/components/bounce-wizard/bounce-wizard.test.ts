@@ -224,7 +224,7 @@ describe('<bounce-wizard>', () => {
       const { detail } = await event;
       await el.updateComplete;
       expect(new URL(copied).searchParams.get('bounce')).to.equal('550/recipient-unknown');
-      expect(detail).to.deep.equal({ url: copied });
+      expect(detail).to.deep.equal({ url: copied, kind: 'link' });
       expect($(el, '[part="diagnosis"] .actions')!.textContent).to.include('Link copied');
     });
 

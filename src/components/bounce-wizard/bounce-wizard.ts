@@ -5,7 +5,7 @@ import { advance, back, progress, replay, startState, type Step, type WizardStat
 import { encodePath, restorePath } from '../../core/deep-link.js';
 import type { Category } from '../../core/types.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { supportLink, supportSummary, type SupportFacts } from '../../core/support-summary.js';
+import { supportLink, supportSummary, type SupportFacts, type SupportLabels } from '../../core/support-summary.js';
 import { buildIndex, filterIndex, openEntry, type IndexEntry, type IndexFilter } from '../../core/code-index.js';
 import type { Strings } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
@@ -16,7 +16,7 @@ import { LocaleController } from './locale.js';
 import { renderQuestion } from './views/question.js';
 import { renderCodeInput } from './views/code-input.js';
 import { renderCodeEntry } from './views/code-entry.js';
-import { renderDiagnosis, type CopyStatus, type SupportAction } from './views/diagnosis.js';
+import { renderDiagnosis, type CopyKind, type CopyStatus, type SupportAction } from './views/diagnosis.js';
 import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
 import { INDEX_PAGE, renderCodeIndex } from './views/code-index.js';
@@ -41,9 +41,13 @@ export interface BwDiagnosisDetail {
   code?: string;
 }
 
-/** `bw-copy`: the link to the current step was copied. */
+/** `bw-copy`: the link to the current step, or the diagnosis summary (`kind: 'diagnosis'`, with its `text`), was copied. */
 export interface BwCopyDetail {
+  /** The deep link to the current step, whichever was copied. */
   url: string;
+  kind: CopyKind;
+  /** The plain-text summary, for `kind: 'diagnosis'`. */
+  text?: string;
 }
 
 /** `bw-support`: the reader chose "Contact support". Cancel it to open the host's own channel instead of the link. */
@@ -84,7 +88,7 @@ const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
  *
  * @fires bw-step - The reader moved to a new step (`kind` `paste`/`paste-result` for the paste view). Detail: `{ kind, nodeId?, code?, causeId?, path }`.
  * @fires bw-diagnosis - A diagnosis card is shown after a reader's step. Detail: `{ causeId, category, code? }`.
- * @fires bw-copy - The link to the current step was copied. Detail: `{ url }`.
+ * @fires bw-copy - "Copy link" or "Copy diagnosis" put text on the clipboard. Detail: `{ url, kind: 'link' | 'diagnosis', text? }` (`text`: the summary, for `diagnosis`).
  * @fires bw-support - The reader chose "Contact support"; cancelable (the link is then not followed). Detail: `{ causeId?, code?, summary }`.
  *
  * @csspart panel - The card around everything.
@@ -155,6 +159,8 @@ export class BounceWizard extends LitElement {
   /** The catalog `catalog-src` gives, loading; kept so the same URL is fetched once. */
   private fetched: { src: string; catalog: Promise<Catalog> } | null = null;
   @state() private copy: CopyStatus = { kind: 'idle' };
+  /** The pasted bounce behind the diagnosis card on screen, when "This is it" opened it; any other step clears it. */
+  private fromPaste: { code: string | null; evidence: string[] } | null = null;
   /** The "All codes" index, when it is on screen over the current step. */
   @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
   /** The paste view, when it is on screen over the current step. */
@@ -300,7 +306,7 @@ export class BounceWizard extends LitElement {
     if (!this.supportHref) return null;
     const t = this.strings;
     const pageUrl = path === null ? window.location.href : this.url.urlFor(path);
-    const summary = supportSummary({ ...facts, pageUrl }, { ...t.support, whatHappened: t.whatHappened });
+    const summary = supportSummary({ ...facts, pageUrl }, this.summaryLabels());
     const subject = t.support.subject([facts.code, facts.causeTitle].filter(Boolean).join(' — ') || t.paste.resultTitle);
     const href = supportLink(this.supportHref, document.baseURI, subject, summary);
     if (!href) return null;
@@ -374,6 +380,7 @@ export class BounceWizard extends LitElement {
     this.unanswered = false;
     this.notice = null;
     this.copy = { kind: 'idle' };
+    this.fromPaste = null;
     this.announce = changed;
     this.focusHeading = changed && source !== 'host';
     const current = next.steps[next.steps.length - 1];
@@ -527,7 +534,10 @@ export class BounceWizard extends LitElement {
       : null;
     return renderPaste(state, cause, t, {
       diagnose: (text) => void this.readPasted(text, 'reader'),
-      confirm: (id) => this.open(`cause:${id}`, 'reader'),
+      confirm: (id) => {
+        this.open(`cause:${id}`, 'reader');
+        if (diagnosis) this.fromPaste = { code: pastedCode(diagnosis), evidence: diagnosis.evidence };
+      },
       ask: (code) => this.open(code ?? this.knowledge.data.wizard.start, 'reader'),
       again: () => this.showPaste(EMPTY_PASTE, 'reader'),
     }, support);
@@ -541,19 +551,48 @@ export class BounceWizard extends LitElement {
     </div>`;
   }
 
-  private readonly copyLink = async () => {
+  private readonly copyLink = () => this.copyText('link');
+
+  private readonly copyDiagnosis = () => this.copyText('diagnosis');
+
+  /** The summary "Copy diagnosis" gives: the same facts as the support link, plus the fixes and evidence. */
+  private diagnosisText(url: string): string | null {
+    const current = this.wizard?.steps[this.wizard.steps.length - 1];
+    if (current?.kind !== 'diagnosis') return null;
+    const { cause, lookup } = current;
+    return supportSummary(
+      {
+        code: lookup?.query ?? this.fromPaste?.code,
+        causeTitle: cause.title,
+        whatHappened: cause.summary,
+        fixes: cause.fixes,
+        evidence: this.fromPaste?.evidence,
+        pageUrl: url,
+      },
+      this.summaryLabels(),
+    );
+  }
+
+  /** The field names of both summaries, in the reader's language. */
+  private summaryLabels(): SupportLabels {
+    return { ...this.strings.support, whatHappened: this.strings.whatHappened };
+  }
+
+  private async copyText(what: CopyKind): Promise<void> {
     if (!this.wizard) return;
     const url = this.url.urlFor(encodePath(this.wizard));
+    const text = what === 'link' ? url : this.diagnosisText(url);
+    if (text === null) return;
     try {
-      await navigator.clipboard.writeText(url);
-      this.copy = { kind: 'copied' };
-      this.say(this.strings.linkCopied);
-      this.emit('bw-copy', { url });
+      await navigator.clipboard.writeText(text);
+      this.copy = { kind: 'copied', what };
+      this.say(what === 'link' ? this.strings.linkCopied : this.strings.diagnosisCopied);
+      this.emit('bw-copy', what === 'link' ? { url, kind: what } : { url, kind: what, text });
     } catch {
-      // No clipboard (insecure page, denied permission): show the link so it can be copied by hand.
-      this.copy = { kind: 'manual', url };
+      // No clipboard (insecure page, denied permission): show the text so it can be copied by hand.
+      this.copy = { kind: 'manual', what, text };
     }
-  };
+  }
 
   private position(state: WizardState, current: Step): Position {
     if (current.kind === 'diagnosis') return { kind: 'result' };
@@ -583,7 +622,7 @@ export class BounceWizard extends LitElement {
           current.cause,
           current.lookup,
           t,
-          { copyLink: this.copyLink, startOver: this.startOver },
+          { copyLink: this.copyLink, copyDiagnosis: this.copyDiagnosis, startOver: this.startOver },
           this.copy,
           this.supportAction(
             { code: current.lookup?.query, causeTitle: current.cause.title, whatHappened: current.cause.summary },

@@ -6,11 +6,15 @@ import { SAFE_HREF, codeLabel, permanenceBadge } from './code-entry.js';
 
 export interface DiagnosisHandlers {
   copyLink(): void;
+  copyDiagnosis(): void;
   startOver(): void;
 }
 
-/** Copy-link feedback: nothing yet, copied, or the link shown for copying by hand. */
-export type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
+/** What a copy button puts on the clipboard: the deep link, or the diagnosis summary for a ticket. */
+export type CopyKind = 'link' | 'diagnosis';
+
+/** Copy feedback: nothing yet, copied, or the text shown for copying by hand. */
+export type CopyStatus = { kind: 'idle' } | { kind: 'copied'; what: CopyKind } | { kind: 'manual'; what: CopyKind; text: string };
 
 /** The "Contact support" link, built only for an `href` the element accepted. */
 export interface SupportAction {
@@ -45,10 +49,10 @@ function steps(items: string[]) {
 }
 
 function copyFeedback(status: CopyStatus, t: Strings) {
-  if (status.kind === 'copied') return html`<span>${t.linkCopied}</span>`;
+  if (status.kind === 'copied') return html`<span>${status.what === 'link' ? t.linkCopied : t.diagnosisCopied}</span>`;
   if (status.kind === 'manual') {
-    return html`<span>${t.copyFallback}</span>
-      <code class="fallback">${status.url}</code>`;
+    return html`<span>${status.what === 'link' ? t.copyFallback : t.copyDiagnosisFallback}</span>
+      <code class="fallback">${status.text}</code>`;
   }
   return nothing;
 }
@@ -101,6 +105,7 @@ export function renderDiagnosis(
           </ul>`
       : nothing}
     <div class="actions">
+      <button part="button" type="button" @click=${handlers.copyDiagnosis}>${t.copyDiagnosis}</button>
       <button part="button" type="button" @click=${handlers.copyLink}>${t.copyLink}</button>
       <button part="button" type="button" @click=${handlers.startOver}>${t.startOver}</button>
       ${renderSupport(support, t)}
