@@ -4,34 +4,25 @@ import { css } from 'lit';
  * Sizes are in px because host pages often set html{font-size:62.5%}, which would shrink rem-based text.
  * Colour pairs were chosen for >= 4.5:1 text contrast and >= 3:1 for the focus ring and borders that matter.
  */
-// One dark set, used by theme="dark" and by theme="auto" when the system is dark.
-const darkTokens = css`
-  --bw-accent: #93c5fd;
-  --bw-accent-text: #0b1220;
-  --bw-text: #e5e7eb;
-  --bw-muted: #b6bdc9;
-  --bw-surface: #111827;
-  --bw-surface-alt: #1f2937;
-  --bw-border: #4b5563;
-  --bw-focus-ring: #93c5fd;
-  --bw-danger: #fca5a5;
-  --bw-ok: #86efac;
-`;
-
 export const styles = css`
+  /*
+   * Each colour token holds its light and its dark value; color-scheme picks one, so theme="dark" and
+   * theme="auto" under a dark system share one set without repeating it.
+   */
   :host {
+    color-scheme: light;
     --bw-font-family: inherit;
-    --bw-accent: #1d4ed8;
-    --bw-accent-text: #ffffff;
-    --bw-text: #1f2937;
-    --bw-muted: #4b5563;
-    --bw-surface: #ffffff;
-    --bw-surface-alt: #f3f4f6;
-    --bw-border: #d1d5db;
+    --bw-accent: light-dark(#1d4ed8, #93c5fd);
+    --bw-accent-text: light-dark(#ffffff, #0b1220);
+    --bw-text: light-dark(#1f2937, #e5e7eb);
+    --bw-muted: light-dark(#4b5563, #b6bdc9);
+    --bw-surface: light-dark(#ffffff, #111827);
+    --bw-surface-alt: light-dark(#f3f4f6, #1f2937);
+    --bw-border: light-dark(#d1d5db, #4b5563);
     --bw-radius: 10px;
-    --bw-focus-ring: #1d4ed8;
-    --bw-danger: #b91c1c;
-    --bw-ok: #166534;
+    --bw-focus-ring: light-dark(#1d4ed8, #93c5fd);
+    --bw-danger: light-dark(#b91c1c, #fca5a5);
+    --bw-ok: light-dark(#166534, #86efac);
 
     display: block;
     box-sizing: border-box;
@@ -45,13 +36,11 @@ export const styles = css`
   }
 
   :host([theme='dark']) {
-    ${darkTokens}
+    color-scheme: dark;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${darkTokens}
-    }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
 
   /* Not inherit: a host's "* { box-sizing: content-box !important }" reaches the element itself and beats :host. */
