@@ -34,7 +34,7 @@ const smallEntityTable = () => ({
   name: 'small-entity-table',
   resolveId(source, importer) {
     if (source !== './html-entities.js' || !importer?.includes('postal-mime')) return null;
-    return fileURLToPath(new URL('./src/core/diagnose/html-entities.ts', import.meta.url));
+    return here('src/core/diagnose/html-entities.ts');
   },
 });
 
@@ -42,8 +42,7 @@ const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `n
 
 const minify = (module) => [terser({ module, ecma: 2021, format: { comments: /^!/ } })];
 
-// The ES module keeps providers' codes in a chunk beside it, loaded on demand. The classic script stays one
-// file (an IIFE cannot be split), so it inlines that chunk.
+// The ES module keeps data and decoders a reader may never need in chunks beside it, loaded on demand.
 const esOutput = {
   dir: 'dist',
   entryFileNames: '[name].js',
@@ -53,6 +52,41 @@ const esOutput = {
   sourcemap: true,
   plugins: minify(true),
 };
+
+// The classic script cannot be split, but its import() resolves against the script's own URL, so it can
+// still load ES modules that sit beside it. These are self-contained (they import nothing), so they can be
+// built once as entries of their own: another language, the providers' codes and the MIME library stay out
+// of the file every reader downloads. If they are missing, the widget answers in English without them.
+const SIBLINGS = {
+  'providers-data': 'src/core/providers-data.ts',
+  'locale-es': 'src/i18n/locale-es.ts',
+  'postal-mime': 'postal-mime',
+};
+const here = (path) => fileURLToPath(new URL(`./${path}`, import.meta.url));
+const siblingFile = (name) => `bounce-wizard.iife.${name}.js`;
+
+/** In the classic script, a dynamic import of a sibling's module becomes an import of the file beside it. */
+function siblingImports() {
+  let siblings;
+  return {
+    name: 'sibling-imports',
+    async buildStart() {
+      siblings = new Map();
+      for (const [name, source] of Object.entries(SIBLINGS)) {
+        const id = source.startsWith('src/') ? here(source) : (await this.resolve(source, here('rollup.config.mjs')))?.id;
+        if (!id) throw new Error(`rollup: sibling ${source} not found`);
+        siblings.set(id, name);
+      }
+    },
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string') return null;
+      const name = siblings.get((await this.resolve(specifier, importer, { skipSelf: true }))?.id);
+      // 'absolute': written exactly as given, so relative to the script wherever it is served from.
+      return name ? { id: `./${siblingFile(name)}`, external: 'absolute' } : null;
+    },
+  };
+}
+
 const iifeOutput = {
   file: 'dist/bounce-wizard.iife.js',
   format: 'iife',
@@ -85,8 +119,14 @@ export default [
   {
     input: 'src/define.ts',
     onwarn,
-    plugins: browserPlugins(),
+    plugins: [siblingImports(), ...browserPlugins()],
     output: iifeOutput,
+  },
+  {
+    input: Object.fromEntries(Object.keys(SIBLINGS).map((name) => [siblingFile(name).slice(0, -3), SIBLINGS[name]])),
+    onwarn,
+    plugins: browserPlugins(),
+    output: { ...esOutput, chunkFileNames: 'bounce-wizard.iife.[name]-[hash].js' },
   },
   {
     input: 'src/cli/main.ts',

@@ -1,15 +1,12 @@
 /**
- * The bundled providers' own codes (`data/providers.json`, about 32 KB gzipped), kept out of
- * `builtin-catalog.ts` so the widget's first render does not pay for them: the CLI imports this module, and
- * the widget can load it as a separate chunk when it needs it.
+ * The built-in catalog with the providers' codes merged in, for the CLI and hosts that want everything at
+ * once. The widget imports `providers-data.ts` on demand instead, so its first render does not pay for them.
  */
-import providers from '../../data/providers.json';
 import { builtinCatalog } from './builtin-catalog.js';
 import { withProviders } from './catalog.js';
-import type { ProvidersData } from './types.js';
+import { builtinProviders } from './providers-data.js';
 
-// JSON imports type string literals as plain strings; the schema test checks the file matches the type.
-export const builtinProviders = providers as unknown as ProvidersData;
+export { builtinProviders };
 
 /** The built-in catalog that also knows the providers' codes, tokens and wording. */
 export const builtinCatalogWithProviders = withProviders(builtinCatalog, builtinProviders);

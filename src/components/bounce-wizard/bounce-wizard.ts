@@ -288,7 +288,7 @@ export class BounceWizard extends LitElement {
       if (!checked.ok) throw new Error(checked.error.message);
       // Provider rows of the host's go over the built-in ones, which are a chunk of their own.
       const base = checked.value.providers
-        ? withProviders(builtinCatalog, (await import('../../core/builtin-providers.js')).builtinProviders)
+        ? withProviders(builtinCatalog, (await import('../../core/providers-data.js')).builtinProviders)
         : builtinCatalog;
       const merged = mergeCatalog(base, checked.value);
       if (!merged.ok) throw new Error(merged.error.message);

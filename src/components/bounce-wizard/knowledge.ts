@@ -36,7 +36,7 @@ export class KnowledgeController implements ReactiveController {
     private readonly host: ReactiveControllerHost & { catalog?: CatalogSource },
     private readonly onProviders: () => void,
     private readonly loadCatalog: () => Catalog | Promise<Catalog> = () => builtinCatalog,
-    private readonly loadProviders = () => import('../../core/builtin-providers.js').then((m) => m.builtinProviders),
+    private readonly loadProviders = () => import('../../core/providers-data.js').then((m) => m.builtinProviders),
   ) {
     host.addController(this);
   }

@@ -29,7 +29,7 @@ export async function readPaste(text: string, catalog: Catalog): Promise<PasteSt
     const [{ diagnose }, { markEvidence }, known] = await Promise.all([
       import('../../core/diagnose/diagnose.js'),
       import('../../core/diagnose/evidence.js'),
-      catalog.providers ? catalog : import('../../core/builtin-providers.js').then((m) => withProviders(catalog, m.builtinProviders)),
+      catalog.providers ? catalog : import('../../core/providers-data.js').then((m) => withProviders(catalog, m.builtinProviders)),
     ]);
     // One task's pause lets the "Reading the bounce…" state paint before a large text is worked through.
     await new Promise((resolve) => setTimeout(resolve));

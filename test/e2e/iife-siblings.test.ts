@@ -1,0 +1,46 @@
+/**
+ * The classic script stays small by loading what only some readers need (another language, the providers'
+ * codes) from self-contained files beside it. These tests load it from /dist/ into pages elsewhere, so a
+ * path resolved against the page instead of the script would fail.
+ */
+import { expect } from '@open-wc/testing';
+import providersJson from '../../data/providers.json';
+import esWizard from '../../data/locales/es/wizard.json';
+import { es } from '../../src/i18n/es.js';
+import type { ProvidersData } from '../../src/core/types.js';
+import { headingText, openPage, waitFor, waitForHeading, widget, type HostPage } from './harness.js';
+
+const loadedFiles = (page: HostPage) =>
+  page.win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+
+describe('the classic script and the files beside it', () => {
+  it('does not carry Spanish: an English page downloads none of it', async () => {
+    const script = await (await fetch('/dist/bounce-wizard.iife.js')).text();
+    expect(script).to.not.include(es.widgetLabel);
+    expect(script).to.not.include(esWizard.nodes.start.title);
+    const page = await openPage('/test/e2e/pages/embed.html');
+    const el = await widget(page);
+    await waitFor(() => headingText(el), 'the first question');
+    expect(loadedFiles(page).filter((path) => path.includes('locale'))).to.deep.equal([]);
+    expect(page.problems()).to.deep.equal([]);
+  });
+
+  it('loads Spanish from beside the script for a Spanish page', async () => {
+    const page = await openPage('/test/e2e/pages/iife-es.html');
+    const el = await widget(page);
+    await waitForHeading(el, esWizard.nodes.start.title);
+    expect(loadedFiles(page)).to.include('/dist/bounce-wizard.iife.locale-es.js');
+    expect(page.problems()).to.deep.equal([]);
+  });
+
+  it('loads the providers\' codes from beside the script when a code needs them', async () => {
+    const row = (providersJson as unknown as ProvidersData).codes.find((c) => c.id === 'google-450-4-2-1-relay-peak');
+    if (!row?.replyCode || !row.status) throw new Error('data/providers.json has no google-450-4-2-1-relay-peak row with both codes');
+    const page = await openPage('/test/e2e/pages/embed.html');
+    const el = await widget(page);
+    el.showCode(`${row.replyCode} ${row.status} ${row.text}`);
+    await waitFor(() => el.shadowRoot?.textContent?.includes(row.title), `the provider's title "${row.title}"`);
+    expect(loadedFiles(page)).to.include('/dist/bounce-wizard.iife.providers-data.js');
+    expect(page.problems()).to.deep.equal([]);
+  });
+});
