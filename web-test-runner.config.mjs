@@ -36,11 +36,43 @@ function strictCspPages(ctx, next) {
   return next();
 }
 
+/**
+ * `/__fresh/<token>/…` serves the repository as `/…`: a page opened under a new token loads the built files
+ * under new URLs, so the browser cannot answer from its cache what an earlier test loaded.
+ */
+function freshCopies(ctx, next) {
+  const fresh = /^\/__fresh\/[\w-]+(\/.*)$/.exec(ctx.path);
+  if (fresh) ctx.path = fresh[1];
+  return next();
+}
+
+/**
+ * Holds the built element's deferred chunk while a test has the gate closed (`/__gate/close`, then
+ * `/__gate/open`), to show what a reader sees and can do before the catalog arrives on a slow network.
+ */
+let gate = null;
+async function deferredChunkGate(ctx, next) {
+  if (ctx.path === '/__gate/close') {
+    let open;
+    gate ??= { opened: new Promise((resolve) => (open = resolve)), open };
+    ctx.body = 'closed';
+    return;
+  }
+  if (ctx.path === '/__gate/open') {
+    gate?.open();
+    gate = null;
+    ctx.body = 'open';
+    return;
+  }
+  if (gate && /^\/dist\/bounce-wizard-deferred-[\w-]+\.js$/.test(ctx.path)) await gate.opened;
+  return next();
+}
+
 export default {
   // rootDir is the repository root, so end-to-end pages can load /dist and /demo as a host would.
   rootDir: '.',
   nodeResolve: true,
-  middleware: [strictCspPages],
+  middleware: [freshCopies, strictCspPages, deferredChunkGate],
   groups: [
     // Components and the core, compiled from source against Lit's development build.
     { name: 'unit', files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'] },

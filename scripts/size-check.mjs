@@ -6,27 +6,28 @@ const DIST = new URL('../dist/', import.meta.url);
 const ENTRY = 'bounce-wizard.js';
 
 // What a page downloads before the widget's first render: the entry and the chunks it imports statically.
-// Issue 7's target is 20 KB; today it is about 56 KB, because the first view needs the question graph, the
-// codes and the causes (32 KB together). Reaching 20 KB means a first-render slice of the data (the graph
-// alone) in the entry and the rest prefetched as a chunk; moving all the data to a chunk only made the first
-// paint wait on a chain of requests. Until then this budget holds the first render at today's size.
-const FIRST_RENDER_GZIP_BUDGET = 60 * 1024;
+// Issue 7's budget. The first question renders from a copy the element carries (first-question.json); the
+// catalog, the core and the other views follow in a chunk requested at once (src/components/bounce-wizard/deferred.ts).
+const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 
-// Issue 7 asks for 60 KB for everything an English reader can need. Today's total is about 122 KB and cannot
-// reach 60 by trimming: the providers' codes (30 KB), postal-mime (21 KB, decoding encoded bounces) and the
-// codes and causes (33 KB) are 84 KB before any code. Reaching 60 would mean dropping postal-mime and
-// serving providers one by one (or a smaller providers file). Until then this budget holds today's total,
-// so growth still fails the check.
-const ENGLISH_GZIP_BUDGET = 125 * 1024;
+// Issue 7 asks for 60 KB for everything an English reader can need; today it is about 113 KB, and it cannot
+// reach 60 by trimming: the providers' codes (30 KB) and the codes, causes and question graph (32 KB) are
+// 62 KB of text before any code. Reaching it would mean serving providers one by one or a shorter catalog.
+// Until then this budget holds today's total, so growth still fails the check.
+const ENGLISH_GZIP_BUDGET = 116 * 1024;
+
+// The classic script, one file for every reader (Spanish, providers' codes and postal-mime are files beside it).
+const CLASSIC_GZIP_BUDGET = 75 * 1024;
 
 const sum = (sizes) => sizes.reduce((total, s) => ({ min: total.min + s.min, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli }));
 
 let rows;
 let first;
 let english;
+let measured;
 try {
   const sets = await esLoadSets(DIST, ENTRY);
-  const measured = new Map();
+  measured = new Map();
   for (const file of [...sets.english, 'bounce-wizard.iife.js']) measured.set(file, await measureFile(new URL(file, DIST)));
   first = sum(sets.first.map((f) => measured.get(f)));
   english = sum(sets.english.map((f) => measured.get(f)));
@@ -50,6 +51,7 @@ for (const row of table) {
 const checks = [
   ['before first render', first.gzip, FIRST_RENDER_GZIP_BUDGET],
   ['everything for English', english.gzip, ENGLISH_GZIP_BUDGET],
+  ['the classic script', measured.get('bounce-wizard.iife.js').gzip, CLASSIC_GZIP_BUDGET],
 ];
 console.log('');
 let over = false;

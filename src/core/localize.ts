@@ -4,6 +4,7 @@
  * codes, ids, categories, links and whatever steers the wizard always come from the English data, so a
  * translation can never change where a reader is led.
  */
+import { createCatalog, type Catalog } from './catalog.js';
 import type { Cause, CatalogData, ClassEntry, CodeEntry, WizardNode } from './types.js';
 
 /** Title and summary of a class, subject, reply code or status code. */
@@ -177,4 +178,10 @@ export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categorie
     need(`categories.${id}.meaning`, entry.meaning, t?.meaning);
   }
   return missing;
+}
+
+/** `catalog` in the overlay's language; its providers' codes, which the overlay does not cover, are kept. */
+export function translateCatalog(catalog: Catalog, overlay: LocaleOverlay): Catalog {
+  const translated = createCatalog(localizeCatalog(catalog.data, overlay));
+  return catalog.providers ? { ...translated, providers: catalog.providers } : translated;
 }

@@ -4,7 +4,7 @@
  */
 import { lookupCode, type Catalog, type LookupFailure, type LookupResult } from './catalog.js';
 import { longestPathToCause } from './graph-check.js';
-import type { Cause, OptionTarget, Result, WizardNode } from './types.js';
+import type { Cause, OptionTarget, QuestionNode, Result, WizardNode } from './types.js';
 
 export type Step =
   | { kind: 'node'; node: WizardNode }
@@ -185,4 +185,19 @@ export function progress(catalog: Catalog, state: WizardState): { done: number; 
   const remaining =
     current.kind === 'node' ? longest(current.node.id) : current.kind === 'code' ? remainingAtCode(current.lookup, longest) : 0;
   return { done: state.inputs.length, remaining };
+}
+
+/** The graph's first question and the progress shown with it: enough to render it before the catalog is here. */
+export interface FirstQuestion {
+  node: QuestionNode;
+  remaining: number;
+}
+
+/** Null when the graph starts with something other than a question. */
+export function firstQuestion(catalog: Catalog): FirstQuestion | null {
+  const started = startState(catalog);
+  if (!started.ok) return null;
+  const current = started.value.steps[0];
+  if (current.kind !== 'node' || current.node.type !== 'question') return null;
+  return { node: current.node, remaining: progress(catalog, started.value).remaining };
 }

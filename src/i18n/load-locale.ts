@@ -17,6 +17,12 @@ const shipped: Record<string, (() => Promise<LoadedLocale>) | null> = {
   es: () => import('./locale-es.js').then((m) => m.spanish),
 };
 
+/** Whether `langs` name a shipped locale other than English, which would have to be loaded. */
+export function isShipped(...langs: (string | null | undefined)[]): boolean {
+  const tag = matchLocale((t) => Object.hasOwn(shipped, t), ...langs);
+  return Boolean(tag && shipped[tag]);
+}
+
 const loads = new Map<string, Promise<LoadedLocale | null>>();
 
 /**

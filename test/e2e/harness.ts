@@ -26,14 +26,21 @@ function loaded(iframe: HTMLIFrameElement): Promise<void> {
   return new Promise((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
 }
 
-/** Opens `url` (relative to the repository root) in an iframe that covers the test page's viewport. */
-export async function openPage(url: string): Promise<HostPage> {
+/**
+ * Opens `url` (relative to the repository root) in an iframe that covers the test page's viewport.
+ * `untilLoaded: false` returns once the iframe is in place, for a page whose load event a test holds back.
+ */
+export async function openPage(url: string, { untilLoaded = true } = {}): Promise<HostPage> {
   frame?.remove();
   const iframe = document.createElement('iframe');
   iframe.style.cssText = 'position:fixed;inset:0;width:100%;height:100%;border:0;background:#fff';
   const ready = loaded(iframe);
   iframe.src = url;
   document.body.append(iframe);
+  if (!untilLoaded) {
+    frame = iframe;
+    return hostPage(iframe);
+  }
   await ready;
   frame = iframe;
   const page = hostPage(iframe);

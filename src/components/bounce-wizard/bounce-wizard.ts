@@ -1,28 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { withProviders, type Catalog, type LookupFailure } from '../../core/catalog.js';
-import { advance, back, progress, replay, startState, type Step, type WizardState } from '../../core/wizard.js';
-import { encodePath, restorePath } from '../../core/deep-link.js';
+import type { Catalog, LookupFailure } from '../../core/catalog.js';
+import type { Step, WizardState } from '../../core/wizard.js';
 import type { Category } from '../../core/types.js';
-import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { supportLink, supportSummary, type SupportFacts, type SupportLabels } from '../../core/support-summary.js';
-import { buildIndex, filterIndex, openEntry, type IndexEntry, type IndexFilter } from '../../core/code-index.js';
+import type { SupportFacts, SupportLabels } from '../../core/support-summary.js';
+import type { IndexEntry, IndexFilter } from '../../core/code-index.js';
 import type { Strings } from '../../i18n/index.js';
 import { VERSION } from '../../version.js';
+import firstQuestion from './first-question.json';
 import { styles } from './bounce-wizard.styles.js';
 import { UrlSync } from './url-sync.js';
-import { KnowledgeController, type CatalogSource } from './knowledge.js';
+import { KnowledgeController, type CatalogSource, type Deferred } from './knowledge.js';
 import { LocaleController } from './locale.js';
 import { renderQuestion } from './views/question.js';
-import { renderCodeInput } from './views/code-input.js';
-import { renderCodeEntry } from './views/code-entry.js';
-import { renderDiagnosis, type CopyKind, type CopyStatus, type SupportAction } from './views/diagnosis.js';
+import type { CopyKind, CopyStatus, SupportAction } from './views/diagnosis.js';
 import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
-import { INDEX_PAGE, renderCodeIndex } from './views/code-index.js';
-import { pasteProblem, readPaste, type PasteState } from './paste-reader.js';
-import { pastedCode, renderPaste } from './views/paste.js';
+import type { PasteState } from './paste-reader.js';
 import { pasteStyles } from './views/paste.styles.js';
+import type { FirstQuestion } from '../../core/wizard.js';
 
 /** `bw-step`: the reader moved to a new step. `path` is the step's deep-link value. */
 export interface BwStepDetail {
@@ -171,6 +167,8 @@ export class BounceWizard extends LitElement {
   private openedOn: Catalog | null = null;
   /** What `reset` or `showCode` asked for before the catalog arrived. */
   private requested: string | null = null;
+  /** What the reader did on the first question before the catalog arrived; done once it is here. */
+  private queued: (() => void) | null = null;
   /** The text the current path was opened with, which may hold a provider token its canonical origin lost. */
   private openedWith: string | null = null;
 
@@ -210,13 +208,19 @@ export class BounceWizard extends LitElement {
     return this.localeState.strings;
   }
 
+  /** The core and views past the first question. Only steps use it, and steps exist once the knowledge is ready. */
+  private get k(): Deferred {
+    return this.knowledgeState.later!;
+  }
+
   /**
    * What lookups use: the catalog, with the built-in providers once loaded. Only steps read it, and there
    * are steps only once the catalog is here (render shows the loading state before).
    */
   private get knowledge(): Catalog {
     // A host's catalog, or the built-in one with its additions, is in the host's own words.
-    return this.localeState.apply(this.knowledgeState.catalog!, this.catalog === undefined && this.knowledgeState.base === builtinCatalog);
+    const builtin = this.catalog === undefined && this.knowledgeState.base === this.k.builtinCatalog;
+    return this.localeState.apply(this.knowledgeState.catalog!, builtin, this.k.translateCatalog);
   }
 
   /** Also waits for the catalog's chunk, so hosts and tests awaiting `updateComplete` see the step it opens. */
@@ -239,8 +243,8 @@ export class BounceWizard extends LitElement {
   private reread(): void {
     const state = this.wizard;
     if (!state) return;
-    const first = startState(this.knowledge, this.openedWith ?? state.origin);
-    if (first.ok) this.wizard = replay(this.knowledge, first.value, state.inputs).state;
+    const first = this.k.startState(this.knowledge, this.openedWith ?? state.origin);
+    if (first.ok) this.wizard = this.k.replay(this.knowledge, first.value, state.inputs).state;
   }
 
   private origin(): string {
@@ -266,6 +270,9 @@ export class BounceWizard extends LitElement {
       this.open(this.origin(), 'host');
     }
     this.requested = null;
+    const queued = this.queued;
+    this.queued = null;
+    queued?.();
   }
 
   /** The host's `catalog` first, then `catalog-src`, else the built-in catalog (undefined). */
@@ -278,6 +285,8 @@ export class BounceWizard extends LitElement {
   /** Never rejects: whatever goes wrong, the built-in catalog answers and the notice says why the host's is missing. */
   private async fetchCatalog(src: string): Promise<Catalog> {
     this.catalogNotice = false;
+    // The same chunk the knowledge controller loads: the built-in catalog to merge over and fall back to.
+    const k: Deferred = await import('./deferred.js');
     try {
       const response = await fetch(src);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -288,8 +297,8 @@ export class BounceWizard extends LitElement {
       if (!checked.ok) throw new Error(checked.error.message);
       // Provider rows of the host's go over the built-in ones, which are a chunk of their own.
       const base = checked.value.providers
-        ? withProviders(builtinCatalog, (await import('../../core/providers-data.js')).builtinProviders)
-        : builtinCatalog;
+        ? k.withProviders(k.builtinCatalog, (await import('../../core/providers-data.js')).builtinProviders)
+        : k.builtinCatalog;
       const merged = mergeCatalog(base, checked.value);
       if (!merged.ok) throw new Error(merged.error.message);
       return merged.value;
@@ -297,7 +306,7 @@ export class BounceWizard extends LitElement {
       console.warn(`<bounce-wizard>: catalog-src "${src}" not used:`, error instanceof Error ? error.message : error);
       // Only the URL still asked for may raise the notice.
       if (this.fetched?.src === src) this.catalogNotice = true;
-      return builtinCatalog;
+      return k.builtinCatalog;
     }
   }
 
@@ -306,9 +315,9 @@ export class BounceWizard extends LitElement {
     if (!this.supportHref) return null;
     const t = this.strings;
     const pageUrl = path === null ? window.location.href : this.url.urlFor(path);
-    const summary = supportSummary({ ...facts, pageUrl }, this.summaryLabels());
+    const summary = this.k.supportSummary({ ...facts, pageUrl }, this.summaryLabels());
     const subject = t.support.subject([facts.code, facts.causeTitle].filter(Boolean).join(' — ') || t.paste.resultTitle);
-    const href = supportLink(this.supportHref, document.baseURI, subject, summary);
+    const href = this.k.supportLink(this.supportHref, document.baseURI, subject, summary);
     if (!href) return null;
     const detail: BwSupportDetail = { summary };
     if (causeId) detail.causeId = causeId;
@@ -333,13 +342,13 @@ export class BounceWizard extends LitElement {
       this.openPaste(source);
       return;
     }
-    const started = startState(this.knowledge, origin);
+    const started = this.k.startState(this.knowledge, origin);
     if (started.ok) {
       this.show(started.value, source);
       this.openedWith = origin;
       return;
     }
-    const fallback = startState(this.knowledge, CODE_INPUT_NODE);
+    const fallback = this.k.startState(this.knowledge, CODE_INPUT_NODE);
     if (!fallback.ok) {
       this.failed = true;
       return;
@@ -360,7 +369,7 @@ export class BounceWizard extends LitElement {
       this.showIndex(source);
       return;
     }
-    const { state, error } = restorePath(this.knowledge, value);
+    const { state, error } = this.k.restorePath(this.knowledge, value);
     // Nothing of the link fitted: begin as configured. Part of it fitted: keep that part.
     const fitted = state && (!error || state.inputs.length > 0 || state.origin !== this.knowledge.data.wizard.start);
     if (fitted) {
@@ -386,7 +395,7 @@ export class BounceWizard extends LitElement {
     const current = next.steps[next.steps.length - 1];
     if (current.kind === 'code' || (current.kind === 'node' && current.node.type === 'code-input')) void this.knowledgeState.whenProvidersLoaded();
     if (source === 'reader') {
-      const path = encodePath(next);
+      const path = this.k.encodePath(next);
       if (this.urlSync) this.url.push(path);
       this.emitStep(next, path);
     }
@@ -418,7 +427,7 @@ export class BounceWizard extends LitElement {
 
   private step(input: string): void {
     if (!this.wizard) return;
-    const next = advance(this.knowledge, this.wizard, input);
+    const next = this.k.advance(this.knowledge, this.wizard, input);
     if (next.ok) {
       this.show(next.value, 'reader');
       return;
@@ -437,13 +446,13 @@ export class BounceWizard extends LitElement {
     // The reader may have moved on while the providers loaded.
     const current = this.wizard?.steps[this.wizard.steps.length - 1];
     if (!this.wizard || current?.kind !== 'node' || current.node.type !== 'code-input' || this.index) return;
-    const next = advance(this.knowledge, this.wizard, text);
+    const next = this.k.advance(this.knowledge, this.wizard, text);
     if (next.ok) this.show(next.value, 'reader');
     else this.codeProblem = this.describeCodeProblem(next.error.reason);
   }
 
   private readonly goBack = () => {
-    if (this.wizard) this.show(back(this.wizard), 'reader');
+    if (this.wizard) this.show(this.k.back(this.wizard), 'reader');
   };
 
   private readonly startOver = () => this.open(this.origin(), 'reader');
@@ -456,7 +465,7 @@ export class BounceWizard extends LitElement {
   };
 
   private showIndex(source: Source): void {
-    this.index = { filter: { query: '', permanence: 'all', provider: '' }, shown: INDEX_PAGE };
+    this.index = { filter: { query: '', permanence: 'all', provider: '' }, shown: this.k.INDEX_PAGE };
     this.announce = true;
     this.focusHeading = source !== 'host';
     if (source === 'reader' && this.urlSync) this.url.push(INDEX_PATH);
@@ -464,26 +473,26 @@ export class BounceWizard extends LitElement {
   }
 
   private indexResults(): IndexEntry[] {
-    return this.index ? filterIndex(buildIndex(this.knowledge), this.index.filter) : [];
+    return this.index ? this.k.filterIndex(this.k.buildIndex(this.knowledge), this.index.filter) : [];
   }
 
   private renderIndex(t: Strings) {
     if (!this.index) return nothing;
-    return renderCodeIndex(
+    return this.k.renderCodeIndex(
       { ...this.index, results: this.indexResults(), providers: this.knowledge.providers?.providers ?? [] },
       t,
       {
         filter: (change) => {
           if (!this.index) return;
-          this.index = { filter: { ...this.index.filter, ...change }, shown: INDEX_PAGE };
+          this.index = { filter: { ...this.index.filter, ...change }, shown: this.k.INDEX_PAGE };
           const count = this.indexResults().length;
           this.say(count ? t.resultCount(count) : t.noResults);
         },
         showMore: () => {
-          if (this.index) this.index = { ...this.index, shown: this.index.shown + INDEX_PAGE };
+          if (this.index) this.index = { ...this.index, shown: this.index.shown + this.k.INDEX_PAGE };
         },
         choose: (entry) => {
-          const opened = openEntry(this.knowledge, entry);
+          const opened = this.k.openEntry(this.knowledge, entry);
           if (opened.ok) {
             this.show(opened.value, 'reader');
             this.openedWith = null;
@@ -510,16 +519,16 @@ export class BounceWizard extends LitElement {
 
   /** Diagnoses `text` in the paste view; a result that arrives after the reader moved on is dropped. */
   private async readPasted(text: string, source: Source): Promise<void> {
-    const problem = pasteProblem(text);
+    const problem = this.k.pasteProblem(text);
     if (problem) return this.showPaste({ phase: 'input', text, problem }, source);
     const reading: PasteState = { phase: 'reading', text };
     this.showPaste(reading, source);
-    const next = await readPaste(text, this.knowledge);
+    const next = await this.k.readPaste(text, this.knowledge);
     if (this.pasted !== reading) return;
     this.showPaste(next, source);
     if (source !== 'reader' || next.phase !== 'result') return;
     const detail: BwStepDetail = { kind: 'paste-result', path: '' };
-    const code = pastedCode(next.diagnosis);
+    const code = this.k.pastedCode(next.diagnosis);
     if (next.diagnosis.causeId) detail.causeId = next.diagnosis.causeId;
     if (code) detail.code = code;
     this.emit('bw-step', detail);
@@ -530,13 +539,13 @@ export class BounceWizard extends LitElement {
     const cause = diagnosis?.causeId ? this.knowledge.causeById.get(diagnosis.causeId) : undefined;
     // Pasted text never goes into a link: the summary names the code and cause, and links to the cause's card.
     const support = diagnosis?.isBounce
-      ? this.supportAction({ code: pastedCode(diagnosis), causeTitle: cause?.title, whatHappened: cause?.summary }, cause ? `cause:${cause.id}` : null, cause?.id)
+      ? this.supportAction({ code: this.k.pastedCode(diagnosis), causeTitle: cause?.title, whatHappened: cause?.summary }, cause ? `cause:${cause.id}` : null, cause?.id)
       : null;
-    return renderPaste(state, cause, t, {
+    return this.k.renderPaste(state, cause, t, {
       diagnose: (text) => void this.readPasted(text, 'reader'),
       confirm: (id) => {
         this.open(`cause:${id}`, 'reader');
-        if (diagnosis) this.fromPaste = { code: pastedCode(diagnosis), evidence: diagnosis.evidence };
+        if (diagnosis) this.fromPaste = { code: this.k.pastedCode(diagnosis), evidence: diagnosis.evidence };
       },
       ask: (code) => this.open(code ?? this.knowledge.data.wizard.start, 'reader'),
       again: () => this.showPaste(EMPTY_PASTE, 'reader'),
@@ -546,9 +555,36 @@ export class BounceWizard extends LitElement {
   /** Beside the first question: paste the bounce instead of answering. */
   private pasteOffer(current: Step, t: Strings) {
     if (current.kind !== 'node' || current.node.id !== this.knowledge.data.wizard.start) return nothing;
+    return this.renderPasteOffer(t);
+  }
+
+  private renderPasteOffer(t: Strings) {
     return html`<div class="paste-start">
-      <button class="link" part="button" type="button" @click=${() => this.openPaste('reader')}>${t.paste.open}</button>
+      <button class="link" part="button" type="button" @click=${() => this.whenReady(() => this.openPaste('reader'))}>${t.paste.open}</button>
     </div>`;
+  }
+
+  /** Now, or once the catalog is here when the reader acts on the first question before it arrived. */
+  private whenReady(action: () => void): void {
+    if (this.knowledgeState.status === 'ready') action();
+    else this.queued = action;
+  }
+
+  /**
+   * While the catalog's chunk loads, the first question comes from the copy the element carries, so a plain
+   * embed shows it without waiting. Anything else (a code, a link, a host's catalog, another language)
+   * needs the catalog, and shows the loading state until it is here.
+   */
+  private renderFirstQuestion(t: Strings) {
+    const opensAtStart = !this.code && this.start === 'guided' && this.requested === null && !(this.urlSync && this.url.read() !== null);
+    if (!opensAtStart || this.catalog !== undefined || this.catalogSrc || !this.localeState.english) return null;
+    const { node, remaining } = firstQuestion as unknown as FirstQuestion;
+    const handlers = {
+      answer: (id: string) => this.whenReady(() => this.step(id)),
+      unanswered: () => (this.unanswered = true),
+    };
+    return html`${renderProgress({ kind: 'question', current: 1, upTo: remaining }, t)} ${renderQuestion(node, t, handlers, this.unanswered)}
+      ${this.renderPasteOffer(t)} ${renderNav(true, t, { back: () => {}, startOver: () => {}, allCodes: () => this.whenReady(this.openIndex) })}`;
   }
 
   private readonly copyLink = () => this.copyText('link');
@@ -560,7 +596,7 @@ export class BounceWizard extends LitElement {
     const current = this.wizard?.steps[this.wizard.steps.length - 1];
     if (current?.kind !== 'diagnosis') return null;
     const { cause, lookup } = current;
-    return supportSummary(
+    return this.k.supportSummary(
       {
         code: lookup?.query ?? this.fromPaste?.code,
         causeTitle: cause.title,
@@ -580,7 +616,7 @@ export class BounceWizard extends LitElement {
 
   private async copyText(what: CopyKind): Promise<void> {
     if (!this.wizard) return;
-    const url = this.url.urlFor(encodePath(this.wizard));
+    const url = this.url.urlFor(this.k.encodePath(this.wizard));
     const text = what === 'link' ? url : this.diagnosisText(url);
     if (text === null) return;
     try {
@@ -596,7 +632,7 @@ export class BounceWizard extends LitElement {
 
   private position(state: WizardState, current: Step): Position {
     if (current.kind === 'diagnosis') return { kind: 'result' };
-    const { done, remaining } = progress(this.knowledge, state);
+    const { done, remaining } = this.k.progress(this.knowledge, state);
     return { kind: 'question', current: done + 1, upTo: done + remaining };
   }
 
@@ -610,15 +646,15 @@ export class BounceWizard extends LitElement {
               { answer: (id) => this.step(id), unanswered: () => (this.unanswered = true) },
               this.unanswered,
             )
-          : renderCodeInput(current.node, t, { lookUp: (text) => this.lookUp(text), skip: () => this.step('skip') }, this.codeProblem);
+          : this.k.renderCodeInput(current.node, t, { lookUp: (text) => this.lookUp(text), skip: () => this.step('skip') }, this.codeProblem);
       case 'code':
-        return renderCodeEntry(current.lookup, t, {
+        return this.k.renderCodeEntry(current.lookup, t, {
           pickCause: (id) => this.step(id),
           narrowDown: () => this.step('ask'),
           guided: () => this.open(this.knowledge.data.wizard.start, 'reader'),
         });
       case 'diagnosis':
-        return renderDiagnosis(
+        return this.k.renderDiagnosis(
           current.cause,
           current.lookup,
           t,
@@ -626,7 +662,7 @@ export class BounceWizard extends LitElement {
           this.copy,
           this.supportAction(
             { code: current.lookup?.query, causeTitle: current.cause.title, whatHappened: current.cause.summary },
-            encodePath(this.wizard!),
+            this.k.encodePath(this.wizard!),
             current.cause.id,
           ),
         );
@@ -635,7 +671,7 @@ export class BounceWizard extends LitElement {
 
   private renderBody(t: Strings) {
     const { status } = this.knowledgeState;
-    if (status === 'loading') return html`<p class="view loading" role="status">${t.loading}</p>`;
+    if (status === 'loading') return this.renderFirstQuestion(t) ?? html`<p class="view loading" role="status">${t.loading}</p>`;
     if (status === 'failed') return renderErrorPanel(t, () => this.knowledgeState.retry(), 'load');
     const state = this.wizard;
     if (this.failed || !state) return renderErrorPanel(t, this.startOver);

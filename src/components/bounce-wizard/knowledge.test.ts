@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../../define.js';
 import type { BounceWizard } from './bounce-wizard.js';
 import { KnowledgeController } from './knowledge.js';
+import * as deferredChunk from './deferred.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
 import type { Catalog } from '../../core/catalog.js';
 import { $, accessible, button, heading } from './test-helpers.js';
@@ -91,7 +92,7 @@ describe('KnowledgeController', () => {
     const knowledge = new KnowledgeController(host, () => {}, async () => {
       attempts++;
       if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
-      return builtinCatalog;
+      return deferredChunk;
     });
     knowledge.hostConnected();
     expect(knowledge.status).to.equal('loading');
@@ -109,8 +110,9 @@ describe('KnowledgeController', () => {
   it('merges the providers once their chunk arrives and tells the host to read its step again', async () => {
     let reread = 0;
     const providers = { providers: [], codes: [] } as unknown as NonNullable<Catalog['providers']>;
-    const knowledge = new KnowledgeController(new FakeHost(), () => reread++, async () => builtinCatalog, async () => providers);
+    const knowledge = new KnowledgeController(new FakeHost(), () => reread++, async () => deferredChunk, async () => providers);
     knowledge.use(builtinCatalog);
+    await knowledge.pending;
     expect(knowledge.providersSettled).to.equal(false);
     await knowledge.whenProvidersLoaded();
     expect(knowledge.providersSettled).to.equal(true);
@@ -120,8 +122,9 @@ describe('KnowledgeController', () => {
   });
 
   it('keeps standard answers when the providers chunk fails, and lookups stop waiting for it', async () => {
-    const knowledge = new KnowledgeController(new FakeHost(), () => {}, async () => builtinCatalog, () => Promise.reject(new Error('offline')));
+    const knowledge = new KnowledgeController(new FakeHost(), () => {}, async () => deferredChunk, () => Promise.reject(new Error('offline')));
     knowledge.use(builtinCatalog);
+    await knowledge.pending;
     await knowledge.whenProvidersLoaded();
     expect(knowledge.providersSettled).to.equal(true);
     expect(knowledge.catalog).to.equal(builtinCatalog);

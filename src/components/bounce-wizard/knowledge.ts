@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { withProviders, type Catalog } from '../../core/catalog.js';
+import type { Catalog } from '../../core/catalog.js';
 import type { ProvidersData } from '../../core/types.js';
+
+/** The chunk with the built-in catalog, the core and the views past the first question. */
+export type Deferred = typeof import('./deferred.js');
 
 /** What a host may give as `catalog`: its own, a promise of one (its data loading), or nothing for the built-in one. */
 export type CatalogSource = Catalog | Promise<Catalog> | undefined;
@@ -12,11 +14,12 @@ const isPromise = (source: Catalog | Promise<Catalog>): source is Promise<Catalo
 export type KnowledgeStatus = 'loading' | 'ready' | 'failed';
 
 /**
- * The element's knowledge and its loading. The built-in catalog (codes, causes, the question graph) ships
- * with the element: the first view needs it, and a chunk of its own only made the first paint wait on a
- * chain of requests (measured: first render 1.42× the bare-Lit control instead of 1.26×). A host's catalog
- * may arrive as a promise; providers' codes are a chunk, requested when a view can use them. The core only
- * ever sees a complete catalog: until one is here, `catalog` is undefined and the host shows `status`.
+ * The element's knowledge and its loading. The built-in catalog (codes, causes, the question graph) comes in
+ * one chunk with the core and the views that use it (`deferred.ts`), requested as the element connects; the
+ * first question does not wait for it (the element renders it from a slice it carries). A host's catalog may
+ * arrive as a promise; providers' codes are a chunk, requested when a view can use them. The core only ever
+ * sees a complete catalog: until the chunk and the catalog are both here, `catalog` is undefined and the
+ * host shows `status`.
  */
 export class KnowledgeController implements ReactiveController {
   status: KnowledgeStatus = 'loading';
@@ -27,15 +30,17 @@ export class KnowledgeController implements ReactiveController {
   private providers: ProvidersData | null = null;
   private providersLoad: Promise<void> | null = null;
   private merged: { base: Catalog; catalog: Catalog } | null = null;
+  /** The deferred chunk, once here: the element's core and views past the first question. */
+  later: Deferred | undefined;
 
   /**
    * `onProviders` runs once the built-in providers arrive, so a step already on screen can be read again.
-   * `loadCatalog` gives the built-in catalog and `loadProviders` the providers' chunk; tests may pass failing ones.
+   * `loadDeferred` gives the deferred chunk and `loadProviders` the providers' chunk; tests may pass failing ones.
    */
   constructor(
     private readonly host: ReactiveControllerHost & { catalog?: CatalogSource },
     private readonly onProviders: () => void,
-    private readonly loadCatalog: () => Catalog | Promise<Catalog> = () => builtinCatalog,
+    private readonly loadDeferred: () => Promise<Deferred> = () => import('./deferred.js'),
     private readonly loadProviders = () => import('../../core/providers-data.js').then((m) => m.builtinProviders),
   ) {
     host.addController(this);
@@ -47,9 +52,9 @@ export class KnowledgeController implements ReactiveController {
 
   /** What lookups use: the catalog, plus the built-in providers once loaded unless it brings its own. */
   get catalog(): Catalog | undefined {
-    const { base, providers } = this;
-    if (!base || !providers || base.providers) return base;
-    if (this.merged?.base !== base) this.merged = { base, catalog: withProviders(base, providers) };
+    const { base, providers, later } = this;
+    if (!base || !later || !providers || base.providers) return base;
+    if (this.merged?.base !== base) this.merged = { base, catalog: later.withProviders(base, providers) };
     return this.merged.catalog;
   }
 
@@ -71,21 +76,22 @@ export class KnowledgeController implements ReactiveController {
   }
 
   private load(): void {
-    const source = this.source ?? this.loadCatalog();
-    if (!isPromise(source)) {
+    const { source, later } = this;
+    if (later && (!source || !isPromise(source))) {
       this.loading = null;
-      this.settle(source);
+      this.settle(source ?? later.builtinCatalog);
       return;
     }
     this.base = undefined;
     this.status = 'loading';
     this.host.requestUpdate();
-    const loading: Promise<void> = source.then(
-      (catalog) => {
+    const loading: Promise<void> = Promise.all([later ?? this.loadDeferred(), source]).then(
+      ([deferred, catalog]) => {
+        this.later = deferred;
         // A newer source replaced this one while it loaded.
         if (this.loading !== loading) return;
         this.loading = null;
-        this.settle(catalog);
+        this.settle(catalog ?? deferred.builtinCatalog);
       },
       () => {
         if (this.loading !== loading) return;

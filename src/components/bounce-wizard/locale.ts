@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createCatalog, type Catalog } from '../../core/catalog.js';
-import { localizeCatalog } from '../../core/localize.js';
+import type { Catalog } from '../../core/catalog.js';
+import type { LocaleOverlay } from '../../core/localize.js';
 import { resolveStrings, type Strings } from '../../i18n/index.js';
-import { loadLocale, type LoadedLocale } from '../../i18n/load-locale.js';
+import { isShipped, loadLocale, type LoadedLocale } from '../../i18n/load-locale.js';
 
 type LocaleHost = ReactiveControllerHost & { lang: string };
 
@@ -60,21 +60,26 @@ export class LocaleController implements ReactiveController {
     return this.loading;
   }
 
+  /** English for sure: no other locale is loaded, and none is asked for that could still arrive. */
+  get english(): boolean {
+    return !this.locale && !isShipped(...this.langs());
+  }
+
   get strings(): Strings {
     return this.locale?.strings ?? resolveStrings(...this.langs());
   }
 
   /**
    * `catalog` in the reader's language. Only the built-in catalog is translated: a host's own catalog is in
-   * the host's own words, which an overlay keyed by the built-in ids must not replace.
+   * the host's own words, which an overlay keyed by the built-in ids must not replace. `translate` comes in
+   * with the catalog's chunk, so this controller adds nothing to the first render.
    */
-  apply(catalog: Catalog, builtin: boolean): Catalog {
+  apply(catalog: Catalog, builtin: boolean, translate: (catalog: Catalog, overlay: LocaleOverlay) => Catalog): Catalog {
     const { locale } = this;
     if (!locale || !builtin) return catalog;
     const memo = this.localized;
     if (memo?.source === catalog && memo.locale === locale) return memo.catalog;
-    const translated = createCatalog(localizeCatalog(catalog.data, locale.overlay));
-    const result = catalog.providers ? { ...translated, providers: catalog.providers } : translated;
+    const result = translate(catalog, locale.overlay);
     this.localized = { source: catalog, locale, catalog: result };
     return result;
   }

@@ -39,7 +39,7 @@ async function pasteAndDiagnose(el: BounceWizard, text: string) {
   await el.updateComplete;
   $<HTMLTextAreaElement>(el, 'textarea')!.value = text;
   button(el, 'Diagnose').click();
-  await waitUntil(() => $(el, 'section.view') || $(el, '#paste-problem'), 'the diagnosis did not finish');
+  await waitUntil(() => $(el, 'section.view') || $(el, '#paste-problem'), 'the diagnosis did not finish', { timeout: 5000 });
   await el.updateComplete;
 }
 

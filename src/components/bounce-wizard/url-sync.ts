@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { readDeepLink, writeDeepLink, type DeepLinkPlace } from '../../core/deep-link.js';
+import { readDeepLink, writeDeepLink, type DeepLinkPlace } from '../../core/deep-link-url.js';
 
 /**
  * Opt-in sync between the wizard and the page URL's `bounce=` value. It only reads and writes that one
