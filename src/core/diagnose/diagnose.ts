@@ -9,7 +9,6 @@ import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
 import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
 import { decodeMime, looksLikeMime } from './mime.js';
-import { senderFacts, type SenderFacts } from './sender.js';
 
 export interface RecipientDiagnosis {
   address: string | null;
@@ -42,8 +41,6 @@ export interface Diagnosis {
   blocklists: string[];
   /** Whether the input was raw MIME and was decoded. */
   decoded: boolean;
-  /** The sender's address, domain, DKIM selector and sending IP, as far as the paste shows them ("Check my domain" starts from these). */
-  sender: SenderFacts;
 }
 
 const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, status: 0.7, reply: 0.45, none: 0.1 };
@@ -124,7 +121,7 @@ function evidenceOf(lines: (string | null | undefined)[]): string[] {
   return out.slice(0, 6);
 }
 
-function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded: boolean): Omit<Diagnosis, 'sender'> {
+function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded: boolean): Diagnosis {
   const p = compilePatterns(patterns);
   const headers = headerText(x);
   const context = [x.headers.get('subject') ?? '', contextLines(x.notification)].join('\n');
@@ -188,16 +185,15 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
 
 /** Diagnoses text that is already decoded: what a mail client shows, or an error line. */
 export function diagnoseText(text: string, catalog: Catalog, patterns: PatternsData = builtinPatterns): Diagnosis {
-  const input = String(text ?? '');
-  const { headers, body } = splitHeaders(input);
-  return { ...decide(extract(headers, body), catalog, patterns, false), sender: senderFacts(input) };
+  const { headers, body } = splitHeaders(String(text ?? ''));
+  return decide(extract(headers, body), catalog, patterns, false);
 }
 
 /** Diagnoses anything pasted, decoding raw MIME source first when the text starts with a header block. */
 export async function diagnose(text: string, catalog: Catalog, patterns: PatternsData = builtinPatterns): Promise<Diagnosis> {
   const input = String(text ?? '');
   const found = await decodeReport(input, 2);
-  return found ? { ...decide(found, catalog, patterns, true), sender: senderFacts(input) } : diagnoseText(input, catalog, patterns);
+  return found ? decide(found, catalog, patterns, true) : diagnoseText(input, catalog, patterns);
 }
 
 const informative = (x: Extracted) => x.recipients.some((r) => r.status || r.replyCode || r.diagnostic);

@@ -2,7 +2,8 @@
  * What a bounce says about the sender's own setup, to prefill "Check my domain": the sender's address and
  * domain, the DKIM selector the original message was signed with, and the sending server's IP when the
  * receiving server names it. Read from the raw paste, because the returned original message (where From,
- * Return-Path and DKIM-Signature sit) is cut off before the diagnosis reads the notification.
+ * Return-Path and DKIM-Signature sit) is cut off before the diagnosis reads the notification. Only the
+ * domain check calls it, when it opens, so it travels in that chunk rather than in the paste view's.
  */
 export interface SenderFacts {
   /** The original sender: the returned message's From, else its envelope sender, else the bounce's To. */

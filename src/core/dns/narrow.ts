@@ -1,20 +1,5 @@
-/**
- * How "Check my domain" feeds the wizard: which causes it can say something about, and the order of a
- * code's causes once a check has run. Small and free of the DNS code, so the element imports it up front
- * while the check itself stays a chunk of its own.
- */
-import type { Category } from '../types.js';
+/** How "Check my domain" feeds the wizard: the order of a code's causes once a check has run. */
 import type { Finding, Severity } from './findings.js';
-
-/**
- * Causes in these categories lie in the sender's own DNS setup or reputation (authentication, reverse DNS,
- * blocklists): the domain check can confirm or rule them out.
- */
-export const SENDER_SETUP_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['authfailure', 'requireptr', 'blocked', 'badreputation']);
-
-export function concernsSenderSetup(cause: { category: Category }): boolean {
-  return SENDER_SETUP_CATEGORIES.has(cause.category);
-}
 
 // Errors before warnings; findings that are fine or a note move nothing.
 const RANK: Partial<Record<Severity, number>> = { error: 0, warning: 1 };
