@@ -48,7 +48,8 @@ function assertExpected(findings: Finding[], expected: Scenario['expect']) {
 }
 
 async function findingsOf(name: string): Promise<Finding[]> {
-  const r = await withScenario(name, (resolver) => checkDomain({ domain, selector, ip, resolver, totalTimeoutMs: 500 }));
+  // Only the slow resolver needs a short bound; the others answer at once, however busy the machine.
+  const r = await withScenario(name, (resolver) => checkDomain({ domain, selector, ip, resolver, totalTimeoutMs: name === 'slow' ? 500 : undefined }));
   assert.ok(r.ok);
   return r.value.findings;
 }
