@@ -171,8 +171,8 @@ export class BounceWizard extends LitElement {
   /** Opt-in: offers "Check my domain", which asks `dnsResolver` about the domain the reader gives. */
   @property({ type: Boolean, attribute: 'dns-check' }) dnsCheck = false;
 
-  /** The DNS JSON endpoint of "Check my domain". */
-  @property({ attribute: 'dns-resolver' }) dnsResolver = DEFAULT_RESOLVER;
+  /** The DNS JSON endpoint of "Check my domain"; it sees the names checked. Default: the core's `DEFAULT_RESOLVER`, `https://cloudflare-dns.com/dns-query`. */
+  @property({ attribute: 'dns-resolver' }) dnsResolver: string = DEFAULT_RESOLVER;
 
   /** Bound on one domain check, in ms; unset: the core's (15 s). */
   @property({ type: Number, attribute: 'dns-timeout' }) dnsTimeout?: number;

@@ -8,6 +8,7 @@ import { $, $$, accessible, button, heading, live } from './test-helpers.js';
 import type { BounceWizard, BwDnsCheckDetail } from './bounce-wizard.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
 import { en } from '../../i18n/en.js';
+import { es } from '../../i18n/es.js';
 import scenarioData from '../../../test/dns/scenarios.json';
 
 type Expected = [keyof typeof en.dns.severity, string][];
@@ -210,5 +211,20 @@ To: bob@example.net
     button(el, en.back).click();
     await el.updateComplete;
     expect($(el, '#paste-title'), 'back on the paste result').to.exist;
+  });
+
+  it('speaks the reader’s language around the findings, and says their details are in English', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es" dns-check dns-resolver=${resolver('revoked-dkim')} code="cause:auth-dkim-failed"></bounce-wizard>`);
+    await el.updateComplete;
+    button(el, es.dns.open).click();
+    await waitUntil(() => $(el, '.dns-form'), 'the form did not open');
+    expect($(el, 'label[for="dns-domain"]')!.textContent).to.equal(es.dns.domain);
+    fill(el, { domain, selector });
+    button(el, es.dns.check).click();
+    await waitUntil(() => $(el, '.findings'), 'no findings');
+    await el.updateComplete;
+    expect(heading(el)).to.equal(es.dns.resultTitle(domain));
+    expect($$(el, '.hint').some((p) => p.textContent === es.dns.findingsLanguage)).to.equal(true);
+    expect(findings(el).find((f) => f.severity === 'error')!.label).to.equal(`✕ ${es.dns.severity.error}:`);
   });
 });
