@@ -1,5 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFileSync } from 'node:fs';
+import { dohReply } from './test/dns/doh-zone.mjs';
 
 const isLitDevModeNotice = (text) => text.startsWith('Lit is in dev mode');
 
@@ -68,11 +70,37 @@ async function deferredChunkGate(ctx, next) {
   return next();
 }
 
+const dnsScenarios = JSON.parse(readFileSync(new URL('./test/dns/scenarios.json', import.meta.url), 'utf8')).scenarios;
+
+/**
+ * A DNS JSON resolver for "Check my domain" tests, on the dev server itself (loopback): `/test-doh/<scenario>`
+ * answers from that scenario's zone in test/dns/scenarios.json, as the node tests' stub does. A slow answer
+ * waits until the browser gives up on it.
+ */
+async function testDoh(ctx, next) {
+  const match = /^\/test-doh\/([\w-]+)$/.exec(ctx.path);
+  if (!match) return next();
+  const zone = dnsScenarios[match[1]];
+  if (!zone) return next();
+  const reply = dohReply(zone.zone, ctx.query.name ?? '', ctx.query.type ?? '');
+  if (reply.delayMs !== undefined) {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, reply.delayMs);
+      ctx.req.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  ctx.type = reply.contentType;
+  ctx.body = reply.body;
+}
+
 export default {
   // rootDir is the repository root, so end-to-end pages can load /dist and /demo as a host would.
   rootDir: '.',
   nodeResolve: true,
-  middleware: [freshCopies, strictCspPages, deferredChunkGate],
+  middleware: [freshCopies, strictCspPages, deferredChunkGate, testDoh],
   groups: [
     // Components and the core, compiled from source against Lit's development build.
     { name: 'unit', files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'] },

@@ -1,5 +1,6 @@
 // Prints the size of the built bundles and fails when the ES build grows past a budget. The ES build is
 // measured as a page downloads it (scripts/sizes.mjs decides which chunks count, for the bench too).
+import { readdir } from 'node:fs/promises';
 import { esLoadSets, kb, measureFile } from './sizes.mjs';
 
 const DIST = new URL('../dist/', import.meta.url);
@@ -16,8 +17,14 @@ const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 // Until then this budget holds today's total, so growth still fails the check.
 const ENGLISH_GZIP_BUDGET = 116 * 1024;
 
-// The classic script, one file for every reader (Spanish, providers' codes and postal-mime are files beside it).
-const CLASSIC_GZIP_BUDGET = 75 * 1024;
+// The classic script, one file for every reader. Spanish, providers' codes and postal-mime are files beside it;
+// "Check my domain" (12 KB) is not, because its view renders with the script's own copy of Lit.
+const CLASSIC_GZIP_BUDGET = 88 * 1024;
+
+// "Check my domain" (issue 8) is opt-in (`dns-check`) and loads on its first use: the DNS core and its view,
+// about 12 KB. It is counted here on its own rather than in the English total, whose budget it would break.
+const DOMAIN_CHECK_GZIP_BUDGET = 13 * 1024;
+const DOMAIN_CHECK_CHUNK = /^bounce-wizard-domain-check-[\w-]+\.js$/;
 
 const sum = (sizes) => sizes.reduce((total, s) => ({ min: total.min + s.min, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli }));
 
@@ -25,16 +32,21 @@ let rows;
 let first;
 let english;
 let measured;
+let domainCheck;
 try {
   const sets = await esLoadSets(DIST, ENTRY);
   measured = new Map();
-  for (const file of [...sets.english, 'bounce-wizard.iife.js']) measured.set(file, await measureFile(new URL(file, DIST)));
+  const domainCheckFile = (await readdir(DIST)).find((f) => DOMAIN_CHECK_CHUNK.test(f));
+  if (!domainCheckFile) throw Object.assign(new Error('no domain-check chunk'), { code: 'ENOENT', path: 'dist/bounce-wizard-domain-check-*.js' });
+  for (const file of [...sets.english, domainCheckFile, 'bounce-wizard.iife.js']) measured.set(file, await measureFile(new URL(file, DIST)));
+  domainCheck = measured.get(domainCheckFile);
   first = sum(sets.first.map((f) => measured.get(f)));
   english = sum(sets.english.map((f) => measured.get(f)));
   rows = [
     ...[...measured].map(([file, s]) => [`dist/${file}`, s]),
     [`before first render (${sets.first.length} files)`, first],
     [`everything for English (${sets.english.length} files)`, english],
+    ['"Check my domain", opt-in (1 file)', domainCheck],
   ];
 } catch (error) {
   if (error.code !== 'ENOENT') throw error;
@@ -52,6 +64,7 @@ const checks = [
   ['before first render', first.gzip, FIRST_RENDER_GZIP_BUDGET],
   ['everything for English', english.gzip, ENGLISH_GZIP_BUDGET],
   ['the classic script', measured.get('bounce-wizard.iife.js').gzip, CLASSIC_GZIP_BUDGET],
+  ['"Check my domain" (opt-in)', domainCheck.gzip, DOMAIN_CHECK_GZIP_BUDGET],
 ];
 console.log('');
 let over = false;

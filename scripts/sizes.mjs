@@ -25,9 +25,10 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 // dynamic (`import("./x.js")`).
 const STATIC_IMPORT = /\b(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g;
-// Another language's strings and catalog text, or the checker of a host's `catalog-src` (loaded only when the
-// host sets one): chunks an English reader of a plain embed never loads.
-const NOT_IN_A_PLAIN_ENGLISH_EMBED = /^bounce-wizard-(locale|catalog-overlay)-/;
+// Another language's strings and catalog text, the checker of a host's `catalog-src` (loaded only when the
+// host sets one), or "Check my domain" (only with `dns-check`, once pressed): chunks an English reader of a
+// plain embed never loads. The size check counts the domain check on a line of its own.
+const NOT_IN_A_PLAIN_ENGLISH_EMBED = /^bounce-wizard-(locale|catalog-overlay|domain-check)-/;
 
 /**
  * What a page loads for the ES entry `entry` (a file name in `dir`). `first`: the entry and its static

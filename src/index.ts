@@ -1,6 +1,6 @@
 /** Side-effect-free entry: the element class (not registered; import `define.js` for that) and the core. */
 export { BounceWizard } from './components/bounce-wizard/bounce-wizard.js';
-export type { BwStepDetail, BwDiagnosisDetail, BwCopyDetail, BwSupportDetail } from './components/bounce-wizard/bounce-wizard.js';
+export type { BwStepDetail, BwDiagnosisDetail, BwCopyDetail, BwSupportDetail, BwDnsCheckDetail } from './components/bounce-wizard/bounce-wizard.js';
 export type { CatalogSource } from './components/bounce-wizard/knowledge.js';
 export { VERSION } from './version.js';
 export * from './core/types.js';

@@ -1,4 +1,6 @@
 import type { Actor } from '../core/types.js';
+import type { CheckInputFailure } from '../core/dns/check-domain.js';
+import type { Severity } from '../core/dns/findings.js';
 
 /** Every sentence the element shows that does not come from the catalog. One table per locale. */
 export interface Strings {
@@ -114,6 +116,34 @@ export interface Strings {
     askMe: string;
     askQuestions: string;
     again: string;
+  };
+
+  /** "Check my domain" (the `dns-check` attribute). */
+  dns: {
+    open: string;
+    title: string;
+    domain: string;
+    domainHint: string;
+    selector: string;
+    selectorHint: string;
+    ip: string;
+    ipHint: string;
+    /** Which resolver sees the names: the host part of its URL. */
+    privacy: (resolver: string) => string;
+    prefilled: string;
+    check: string;
+    checking: (domain: string) => string;
+    problem: Record<CheckInputFailure, string>;
+    resultTitle: (domain: string) => string;
+    summary: (counts: Record<Severity, number>) => string;
+    /** Each finding's label; findings are listed by severity, most serious first. */
+    severity: Record<Severity, string>;
+    /** The findings' own sentences come from the check in English; said once in other languages, null in English. */
+    findingsLanguage: string | null;
+    openCause: (causeTitle: string) => string;
+    change: string;
+    /** Above a code's causes once a check has reordered them. */
+    ordered: (domain: string) => string;
   };
 }
 
@@ -252,5 +282,34 @@ export const en: Strings = {
     askMe: 'Not quite — ask me questions',
     askQuestions: 'Answer a few questions',
     again: 'Paste something else',
+  },
+
+  dns: {
+    open: 'Check my domain',
+    title: "Check your domain's mail setup",
+    domain: 'Your sending domain',
+    domainHint: 'The part after the @ in your address, such as example.com.',
+    selector: 'DKIM selector (optional)',
+    selectorHint: 'The s= value in the DKIM-Signature of a message you sent.',
+    ip: "Sending server's IP address (optional)",
+    ipHint: 'For its reverse DNS and the blocklists.',
+    privacy: (resolver) => `The names checked are sent to the DNS resolver ${resolver}; nothing else leaves this page.`,
+    prefilled: 'Filled in from the bounce you pasted.',
+    check: 'Check',
+    checking: (domain) => `Checking ${domain}…`,
+    problem: {
+      'invalid-domain': 'Type a domain such as example.com, without the part before the @.',
+      'invalid-selector': 'A selector has only letters, digits, dots, hyphens and underscores; or leave it empty.',
+      'invalid-ip': 'Type an IPv4 or IPv6 address such as 192.0.2.1, or leave it empty.',
+      'invalid-resolver': "This page's DNS resolver setting cannot be used, so the check cannot run. Tell the site owner.",
+      'insecure-resolver': "This page's DNS resolver is not encrypted, so the check will not run. Tell the site owner.",
+    },
+    resultTitle: (domain) => `Mail setup of ${domain}`,
+    summary: ({ error, warning, info, ok }) => `Problems: ${error}. Warnings: ${warning}. Notes: ${info}. Fine: ${ok}.`,
+    severity: { error: 'Problem', warning: 'Warning', info: 'Note', ok: 'Fine' },
+    findingsLanguage: null,
+    openCause: (causeTitle) => `See the fix: ${causeTitle}`,
+    change: 'Change and check again',
+    ordered: (domain) => `Ordered by the check of ${domain}: the causes it points to come first.`,
   },
 };

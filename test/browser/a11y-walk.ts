@@ -157,6 +157,49 @@ export function walkTheme(theme: 'light' | 'dark') {
       }
     });
 
+    it('"Check my domain": the form, its problems, the wait, findings of every severity, a code ordered by them', async () => {
+      const fill = (values: Record<string, string>) => {
+        for (const [name, value] of Object.entries(values)) $<HTMLInputElement>(el, `#dns-${name}`)!.value = value;
+      };
+      const checkWith = async (scenario: string) => {
+        el.dnsResolver = `${location.origin}/test-doh/${scenario}`;
+        await click(el, en.dns.open);
+        await waitUntil(() => $(el, '.dns-form'), 'the form did not open');
+        fill({ domain: 'example.com', selector: 's1', ip: '192.0.2.1' });
+        await click(el, en.dns.check);
+      };
+      el.dnsCheck = true;
+      el.dnsTimeout = 4000;
+      await openAt(el, '550 5.7.26');
+      await click(el, en.dns.open);
+      await waitUntil(() => $(el, '.dns-form'), 'the form did not open');
+      await accessible(el);
+      fill({ domain: 'not a domain', selector: 'no spaces please', ip: '1.2.3' });
+      await click(el, en.dns.check);
+      await waitUntil(() => $(el, '#dns-ip-problem'), 'no problems shown');
+      await accessible(el);
+      await click(el, en.back);
+      await checkWith('slow');
+      await waitUntil(() => $(el, 'section.view[aria-busy="true"] .reading'), 'not busy');
+      await accessible(el);
+      await waitUntil(() => $(el, '.findings'), 'the time bound did not end the check', { timeout: 6000 });
+      await accessible(el);
+      const severities = new Set<string | undefined>();
+      for (const scenario of ['listed-ip', 'dmarc-none']) {
+        await click(el, en.back);
+        await checkWith(scenario);
+        await waitUntil(() => $(el, '.findings'), 'no findings');
+        await accessible(el);
+        for (const f of $$(el, '.finding')) severities.add(f.dataset.severity);
+      }
+      expect([...severities].sort(), 'every look a finding can have was checked').to.deep.equal(['error', 'info', 'ok', 'warning']);
+      await click(el, en.back);
+      expect($(el, '.dns-ordered'), 'the code entry says its causes were reordered').to.exist;
+      await accessible(el);
+      el.dnsCheck = false;
+      await el.updateComplete;
+    });
+
     it('the error panel', async () => {
       // A catalog that lost a cause its questions lead to: the answer fails, and the panel takes over.
       const gone = 'delivery-expired';

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Catalog, LookupFailure } from '../../core/catalog.js';
-import type { Step, WizardState } from '../../core/wizard.js';
+import type { Catalog, LookupFailure, LookupResult } from '../../core/catalog.js';
+import type { FirstQuestion, Step, WizardState } from '../../core/wizard.js';
 import type { Category } from '../../core/types.js';
 import type { SupportFacts, SupportLabels } from '../../core/support-summary.js';
 import type { IndexEntry, IndexFilter } from '../../core/code-index.js';
@@ -18,7 +18,11 @@ import { renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
 import type { PasteState } from './paste-reader.js';
 import { pasteStyles } from './views/paste.styles.js';
-import type { FirstQuestion } from '../../core/wizard.js';
+import type { DomainCheckOffer } from './views/domain-offer.js';
+import type { DomainCheckHost, DomainCheckInput, DomainCheckState } from './domain-check.js';
+import { DEFAULT_RESOLVER } from '../../core/dns/resolver.js';
+import { concernsSenderSetup } from '../../core/dns/scope.js';
+import type { Finding, SeverityCounts } from '../../core/dns/findings.js';
 
 /** `bw-step`: the reader moved to a new step. `path` is the step's deep-link value. */
 export interface BwStepDetail {
@@ -54,6 +58,16 @@ export interface BwSupportDetail {
   summary: string;
 }
 
+/** `bw-dns-check`: "Check my domain" finished and its findings are on screen. */
+export interface BwDnsCheckDetail {
+  /** The domain as looked up (lower case, ASCII). */
+  domain: string;
+  /** How many findings of each severity. */
+  counts: SeverityCounts;
+  /** False when the resolver answered nothing, so nothing was checked (the one finding says why). */
+  resolverAnswered: boolean;
+}
+
 /**
  * Who caused a state change decides what follows it: only the reader's own steps fire events and write
  * history; only the reader's and the browser's move focus.
@@ -80,12 +94,16 @@ const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
  * @attr theme - `light` (default), `dark`, or `auto` to follow the system setting.
  * @attr support-href - A `mailto:` or `http(s):` link to the host's support; adds "Contact support" to each diagnosis, carrying a plain-text summary of it (mailto: `subject` and `body`; web: a `bw_summary` parameter). Other schemes are ignored.
  * @attr support-label - The text of that link; "Contact support" in the reader's language by default.
+ * @attr dns-check - Offers "Check my domain" (opt-in): on diagnoses about the sender's own setup (authentication, reverse DNS, blocklists, reputation), on a pasted bounce's result and on codes with several causes. It looks up the domain's MX, SPF, DKIM, DMARC, MTA-STS and TLS-RPT records, and a sending IP's reverse DNS and blocklists, live over DNS-over-HTTPS, and puts the causes the findings point to first.
+ * @attr dns-resolver - The DNS JSON endpoint "Check my domain" asks (`https://…`; plain `http://` only on loopback). It sees the names looked up, as the form says. Default `https://cloudflare-dns.com/dns-query`.
+ * @attr dns-timeout - Upper bound on one domain check, in milliseconds; lookups still running then are reported as timed out. Default 15000.
  * @attr catalog-src - URL of the host's own catalog additions (JSON in the shape of `data/*.json`, every part optional), checked and merged over the built-in catalog. When it fails to load or check, the built-in catalog is used and a notice says so. A `catalog` property wins over it.
  *
  * @fires bw-step - The reader moved to a new step (`kind` `paste`/`paste-result` for the paste view). Detail: `{ kind, nodeId?, code?, causeId?, path }`.
  * @fires bw-diagnosis - A diagnosis card is shown after a reader's step. Detail: `{ causeId, category, code? }`.
  * @fires bw-copy - "Copy link" or "Copy diagnosis" put text on the clipboard. Detail: `{ url, kind: 'link' | 'diagnosis', text? }` (`text`: the summary, for `diagnosis`).
  * @fires bw-support - The reader chose "Contact support"; cancelable (the link is then not followed). Detail: `{ causeId?, code?, summary }`.
+ * @fires bw-dns-check - "Check my domain" finished and its findings are on screen. Detail: `{ domain, counts: { error, warning, info, ok }, resolverAnswered }`.
  *
  * @csspart panel - The card around everything.
  * @csspart heading - Each step's heading.
@@ -145,6 +163,15 @@ export class BounceWizard extends LitElement {
   /** URL (relative to the page) of the host's catalog additions; ignored while `catalog` is set. */
   @property({ attribute: 'catalog-src' }) catalogSrc = '';
 
+  /** Opt-in: offers "Check my domain", which asks `dnsResolver` about the domain the reader gives. */
+  @property({ type: Boolean, attribute: 'dns-check' }) dnsCheck = false;
+
+  /** The DNS JSON endpoint of "Check my domain"; it sees the names checked. Default: the core's `DEFAULT_RESOLVER`, `https://cloudflare-dns.com/dns-query`. */
+  @property({ attribute: 'dns-resolver' }) dnsResolver: string = DEFAULT_RESOLVER;
+
+  /** Bound on one domain check, in ms; unset: the core's (15 s). */
+  @property({ type: Number, attribute: 'dns-timeout' }) dnsTimeout?: number;
+
   @state() private wizard: WizardState | null = null;
   @state() private failed = false;
   @state() private codeProblem: string | null = null;
@@ -156,7 +183,16 @@ export class BounceWizard extends LitElement {
   private fetched: { src: string; catalog: Promise<Catalog> } | null = null;
   @state() private copy: CopyStatus = { kind: 'idle' };
   /** The pasted bounce behind the diagnosis card on screen, when "This is it" opened it; any other step clears it. */
-  private fromPaste: { code: string | null; evidence: string[] } | null = null;
+  private fromPaste: { code: string | null; evidence: string[]; text: string } | null = null;
+  /** "Check my domain", when it is on screen over the current step or paste result. */
+  @state() private domainCheck: DomainCheckState | null = null;
+  /** Its chunk, once loaded; `failed` when loading it did not work. */
+  private domainCheckModule: typeof import('./domain-check.js') | null = null;
+  @state() private domainCheckLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  /** Stops the check on screen when the reader leaves it. */
+  private domainCheckAbort: AbortController | null = null;
+  /** The last check's findings: they order a code's causes from then on. */
+  private lastDomainCheck: { domain: string; input: DomainCheckInput; findings: Finding[] } | null = null;
   /** The "All codes" index, when it is on screen over the current step. */
   @state() private index: { filter: Required<IndexFilter>; shown: number } | null = null;
   /** The paste view, when it is on screen over the current step. */
@@ -384,6 +420,7 @@ export class BounceWizard extends LitElement {
     this.wizard = next;
     this.index = null;
     this.pasted = null;
+    this.leaveDomainCheck();
     this.failed = false;
     this.codeProblem = null;
     this.unanswered = false;
@@ -466,6 +503,7 @@ export class BounceWizard extends LitElement {
 
   private showIndex(source: Source): void {
     this.index = { filter: { query: '', permanence: 'all', provider: '' }, shown: this.k.INDEX_PAGE };
+    this.leaveDomainCheck();
     this.announce = true;
     this.focusHeading = source !== 'host';
     if (source === 'reader' && this.urlSync) this.url.push(INDEX_PATH);
@@ -511,6 +549,7 @@ export class BounceWizard extends LitElement {
   private showPaste(next: PasteState, source: Source): void {
     this.pasted = next;
     this.index = null;
+    this.leaveDomainCheck();
     const t = this.strings.paste;
     const notice = next.phase === 'reading' ? t.reading : next.phase === 'input' && next.problem ? t.problem[next.problem] : null;
     if (notice) this.say(notice);
@@ -545,11 +584,11 @@ export class BounceWizard extends LitElement {
       diagnose: (text) => void this.readPasted(text, 'reader'),
       confirm: (id) => {
         this.open(`cause:${id}`, 'reader');
-        if (diagnosis) this.fromPaste = { code: this.k.pastedCode(diagnosis), evidence: diagnosis.evidence };
+        if (diagnosis) this.fromPaste = { code: this.k.pastedCode(diagnosis), evidence: diagnosis.evidence, text: state.text };
       },
       ask: (code) => this.open(code ?? this.knowledge.data.wizard.start, 'reader'),
       again: () => this.showPaste(EMPTY_PASTE, 'reader'),
-    }, support);
+    }, support, diagnosis?.isBounce ? this.domainCheckOffer(state.text) : null);
   }
 
   /** Beside the first question: paste the bounce instead of answering. */
@@ -585,6 +624,105 @@ export class BounceWizard extends LitElement {
     };
     return html`${renderProgress({ kind: 'question', current: 1, upTo: remaining }, t)} ${renderQuestion(node, t, handlers, this.unanswered)}
       ${this.renderPasteOffer(t)} ${renderNav(true, t, { back: () => {}, startOver: () => {}, allCodes: () => this.whenReady(this.openIndex) })}`;
+  }
+
+  /** "Check my domain" for a view; `pasted`: the bounce its form is prefilled from. */
+  private domainCheckOffer(pasted?: string): DomainCheckOffer {
+    return this.dnsCheck ? { open: () => this.openDomainCheck(pasted ?? null) } : null;
+  }
+
+  /** A code with several causes: the offer, and the causes in the order the last check suggests. */
+  private narrowedEntry(lookup: LookupResult, t: Strings): { lookup: LookupResult; offer: DomainCheckOffer } {
+    if (!this.dnsCheck || lookup.causes.length < 2 || !lookup.causes.some(concernsSenderSetup)) return { lookup, offer: null };
+    const offer = this.domainCheckOffer();
+    // A check has run only once its chunk, which holds the narrowing, is here.
+    const last = this.lastDomainCheck;
+    const narrowed = last && this.domainCheckModule?.narrowCauses(lookup.causes, last.findings);
+    if (!last || !narrowed?.raised.length) return { lookup, offer };
+    return { lookup: { ...lookup, causes: narrowed.causes }, offer: offer && { ...offer, ordered: t.dns.ordered(last.domain) } };
+  }
+
+  /** The heading is on screen at once; the form follows with its chunk, prefilled from `pasted` or the last check. */
+  private openDomainCheck(pasted: string | null): void {
+    const opening: DomainCheckState = { phase: 'opening', pasted };
+    this.domainCheck = opening;
+    this.announce = this.focusHeading = true;
+    void this.loadDomainCheck().then((dns) => {
+      if (this.domainCheck !== opening) return;
+      if (dns) this.domainCheck = dns.startForm(pasted, this.lastDomainCheck?.input);
+      // The form (or the way to try again) replaces the loading line: focus goes to its heading again.
+      this.focusHeading = true;
+    });
+  }
+
+  private async loadDomainCheck(): Promise<typeof import('./domain-check.js') | null> {
+    if (this.domainCheckModule) return this.domainCheckModule;
+    this.domainCheckLoad = 'loading';
+    try {
+      const dns = await import('./domain-check.js');
+      // The view's styles come with it, so pages that never open it do not download them.
+      adoptStyles(this.renderRoot as ShadowRoot, [...BounceWizard.elementStyles, dns.domainCheckStyles]);
+      this.domainCheckModule = dns;
+      this.domainCheckLoad = 'idle';
+    } catch {
+      this.domainCheckLoad = 'failed';
+    }
+    return this.domainCheckModule;
+  }
+
+  /** Back from "Check my domain" to the step or paste result underneath. */
+  private readonly closeDomainCheck = () => {
+    this.leaveDomainCheck();
+    this.announce = this.focusHeading = true;
+  };
+
+  private leaveDomainCheck(): void {
+    this.domainCheck = null;
+    this.domainCheckAbort?.abort();
+    this.domainCheckAbort = null;
+  }
+
+  /** A finding's cause: as a step of the code on screen when the code lists it, else its own diagnosis. */
+  private openFindingCause(id: string): void {
+    const current = this.wizard?.steps[this.wizard.steps.length - 1];
+    if (!this.pasted && current?.kind === 'code' && current.lookup.causes.some((c) => c.id === id)) this.step(id);
+    else this.open(`cause:${id}`, 'reader');
+  }
+
+  /** The view is the chunk's; until it arrives, a heading to focus and a loading line, or a way to try again. */
+  private renderDomainCheck(state: DomainCheckState, t: Strings) {
+    const dns = this.domainCheckModule;
+    if (state.phase !== 'opening' && dns) return dns.renderDomainCheck(state, this.domainCheckHost(t));
+    if (state.phase === 'opening' && this.domainCheckLoad === 'failed') return renderErrorPanel(t, () => this.openDomainCheck(state.pasted), 'load');
+    return html`<section class="view" aria-labelledby="dns-title" aria-busy="true">
+      <h2 class="heading" part="heading" id="dns-title" tabindex="-1">${t.dns.title}</h2>
+      <p class="reading">${t.loading}</p>
+    </section>`;
+  }
+
+  private domainCheckHost(t: Strings): DomainCheckHost {
+    return {
+      t,
+      resolver: this.dnsResolver,
+      timeoutMs: this.dnsTimeout,
+      current: () => this.domainCheck,
+      show: (next, focus) => {
+        this.domainCheck = next;
+        if (focus) this.announce = this.focusHeading = true;
+      },
+      say: (text) => this.say(text),
+      signal: () => {
+        this.domainCheckAbort?.abort();
+        return (this.domainCheckAbort = new AbortController()).signal;
+      },
+      focusProblem: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
+      causeTitle: (id) => this.knowledge.causeById.get(id)?.title,
+      openCause: (id) => this.openFindingCause(id),
+      finished: (report, input) => {
+        this.lastDomainCheck = { domain: report.domain, input, findings: report.findings };
+        this.emit('bw-dns-check', { domain: report.domain, counts: report.summary, resolverAnswered: report.resolverAnswered });
+      },
+    };
   }
 
   private readonly copyLink = () => this.copyText('link');
@@ -647,12 +785,14 @@ export class BounceWizard extends LitElement {
               this.unanswered,
             )
           : this.k.renderCodeInput(current.node, t, { lookUp: (text) => this.lookUp(text), skip: () => this.step('skip') }, this.codeProblem);
-      case 'code':
-        return this.k.renderCodeEntry(current.lookup, t, {
+      case 'code': {
+        const { lookup, offer } = this.narrowedEntry(current.lookup, t);
+        return this.k.renderCodeEntry(lookup, t, {
           pickCause: (id) => this.step(id),
           narrowDown: () => this.step('ask'),
           guided: () => this.open(this.knowledge.data.wizard.start, 'reader'),
-        });
+        }, offer);
+      }
       case 'diagnosis':
         return this.k.renderDiagnosis(
           current.cause,
@@ -665,6 +805,7 @@ export class BounceWizard extends LitElement {
             this.k.encodePath(this.wizard!),
             current.cause.id,
           ),
+          concernsSenderSetup(current.cause) ? this.domainCheckOffer(this.fromPaste?.text) : null,
         );
     }
   }
@@ -675,6 +816,9 @@ export class BounceWizard extends LitElement {
     if (status === 'failed') return renderErrorPanel(t, () => this.knowledgeState.retry(), 'load');
     const state = this.wizard;
     if (this.failed || !state) return renderErrorPanel(t, this.startOver);
+    if (this.domainCheck) {
+      return html`${this.renderDomainCheck(this.domainCheck, t)} ${renderNav(false, t, { back: this.closeDomainCheck, startOver: this.startOver })}`;
+    }
     if (this.index) return html`${this.renderIndex(t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;
     // Back from the paste view is the same move as back from the index: to the step underneath.
     if (this.pasted) return html`${this.renderPasted(this.pasted, t)} ${renderNav(false, t, { back: this.closeIndex, startOver: this.startOver })}`;
@@ -725,6 +869,7 @@ interface BwEvents {
   'bw-diagnosis': BwDiagnosisDetail;
   'bw-copy': BwCopyDetail;
   'bw-support': BwSupportDetail;
+  'bw-dns-check': BwDnsCheckDetail;
 }
 
 declare global {
@@ -733,6 +878,7 @@ declare global {
     'bw-diagnosis': CustomEvent<BwDiagnosisDetail>;
     'bw-copy': CustomEvent<BwCopyDetail>;
     'bw-support': CustomEvent<BwSupportDetail>;
+    'bw-dns-check': CustomEvent<BwDnsCheckDetail>;
   }
   interface HTMLElementTagNameMap {
     'bounce-wizard': BounceWizard;

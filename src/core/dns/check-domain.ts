@@ -10,10 +10,10 @@ import { checkBlocklists, checkPtr, parseIp } from './ip.js';
 import { checkMx } from './mx.js';
 import { checkPolicies } from './policies.js';
 import { checkSpf } from './spf.js';
+import { DEFAULT_RESOLVER } from './resolver.js';
 import type { Result } from '../types.js';
 
-/** A well-known public DNS JSON endpoint; hosts and users may pick another. */
-export const DEFAULT_RESOLVER = 'https://cloudflare-dns.com/dns-query';
+export { DEFAULT_RESOLVER };
 
 export interface CheckDomainOptions {
   /** The domain to check (`example.com`); an internationalised name is converted to its ASCII form. */

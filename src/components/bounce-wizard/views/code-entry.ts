@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LookupResult } from '../../../core/catalog.js';
 import type { Strings } from '../../../i18n/index.js';
+import { renderDomainOffer, type DomainCheckOffer } from './domain-offer.js';
 
 export interface CodeEntryHandlers {
   pickCause(causeId: string): void;
@@ -47,7 +48,7 @@ function providerNote({ provider }: LookupResult, t: Strings) {
  * A code's entry: what it means, and the causes it usually has. Narrowing down comes before the causes,
  * because a code like 550 lists more than a dozen of them.
  */
-export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: CodeEntryHandlers) {
+export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: CodeEntryHandlers, domainCheck: DomainCheckOffer = null) {
   const { replyEntry, statusEntry } = lookup;
   const approximate = lookup.match === 'subject' || lookup.match === 'class';
   return html`<section class="view" aria-labelledby="entry-title">
@@ -76,6 +77,7 @@ export function renderCodeEntry(lookup: LookupResult, t: Strings, handlers: Code
             <button class="primary" part="button" type="button" @click=${handlers.guided}>${t.tryQuestions}</button>
           </div>`
         : nothing}
+    ${renderDomainOffer(domainCheck, t)}
     ${lookup.causes.length
       ? html`<h3>${t.likelyCauses}</h3>
           <ul class="causes">

@@ -3,6 +3,7 @@ import type { Cause } from '../../../core/types.js';
 import type { LookupResult } from '../../../core/catalog.js';
 import type { Strings } from '../../../i18n/index.js';
 import { SAFE_HREF, codeLabel, permanenceBadge } from './code-entry.js';
+import { renderDomainOffer, type DomainCheckOffer } from './domain-offer.js';
 
 export interface DiagnosisHandlers {
   copyLink(): void;
@@ -65,6 +66,7 @@ export function renderDiagnosis(
   handlers: DiagnosisHandlers,
   copy: CopyStatus,
   support: SupportAction | null,
+  domainCheck: DomainCheckOffer = null,
 ) {
   const temporary = isTemporary(cause, lookup);
   return html`<article class="view" part="diagnosis" aria-labelledby="diagnosis-title">
@@ -104,6 +106,7 @@ export function renderDiagnosis(
             )}
           </ul>`
       : nothing}
+    ${renderDomainOffer(domainCheck, t)}
     <div class="actions">
       <button part="button" type="button" @click=${handlers.copyDiagnosis}>${t.copyDiagnosis}</button>
       <button part="button" type="button" @click=${handlers.copyLink}>${t.copyLink}</button>

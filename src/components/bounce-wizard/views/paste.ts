@@ -5,6 +5,7 @@ import type { Segment } from '../../../core/diagnose/evidence.js';
 import type { Strings } from '../../../i18n/index.js';
 import type { PasteState } from '../paste-reader.js';
 import { renderSupport, type SupportAction } from './diagnosis.js';
+import { renderDomainOffer, type DomainCheckOffer } from './domain-offer.js';
 
 export interface PasteHandlers {
   diagnose(text: string): void;
@@ -72,6 +73,7 @@ function renderResult(
   t: Strings,
   handlers: PasteHandlers,
   support: SupportAction | null,
+  domainCheck: DomainCheckOffer,
 ) {
   const d = state.diagnosis;
   if (!d.isBounce) {
@@ -113,6 +115,7 @@ function renderResult(
             ${state.evidence.map(evidenceLine)}
           </ul>`
       : nothing}
+    ${renderDomainOffer(domainCheck, t)}
     <div class="actions">
       ${cause
         ? html`<button class="primary" part="button" type="button" @click=${() => handlers.confirm(cause.id)}>${t.paste.thisIsIt}</button>`
@@ -127,8 +130,8 @@ function renderResult(
 
 /**
  * The paste view: text box, waiting, or result. `cause` is the catalog's cause for the result, if any;
- * `support` the "Contact support" link for a bounce's result.
+ * `support` the "Contact support" link and `domainCheck` the "Check my domain" offer for a bounce's result.
  */
-export function renderPaste(state: PasteState, cause: Cause | undefined, t: Strings, handlers: PasteHandlers, support: SupportAction | null) {
-  return state.phase === 'result' ? renderResult(state, cause, t, handlers, support) : renderForm(state, t, handlers);
+export function renderPaste(state: PasteState, cause: Cause | undefined, t: Strings, handlers: PasteHandlers, support: SupportAction | null, domainCheck: DomainCheckOffer = null) {
+  return state.phase === 'result' ? renderResult(state, cause, t, handlers, support, domainCheck) : renderForm(state, t, handlers);
 }
