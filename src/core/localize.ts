@@ -4,7 +4,7 @@
  * codes, ids, categories, links and whatever steers the wizard always come from the English data, so a
  * translation can never change where a reader is led.
  */
-import type { Cause, CatalogData, ClassEntry, CodeEntry, WizardNode } from './types.js';
+import type { Cause, CatalogData, ClassEntry, CodeEntry, ProvidersData, WizardNode } from './types.js';
 
 /** Title and summary of a class, subject, reply code or status code. */
 export interface CodeTextOverlay {
@@ -53,12 +53,24 @@ export interface CategoriesOverlay {
   categories?: Record<string, { title?: string; meaning?: string }>;
 }
 
+/**
+ * `data/locales/<lang>/providers.json`: provider names by provider id, each provider code's text by row id,
+ * and reference labels by link (the providers' rows share a dozen links). A row's `text` pattern matches the
+ * server's own English wording, so it is never translated.
+ */
+export interface ProvidersOverlay {
+  providers?: Record<string, { name?: string }>;
+  codes?: Record<string, CodeTextOverlay>;
+  refs?: Record<string, string>;
+}
+
 /** Everything one locale translates. Every part is optional: what is missing stays English. */
 export interface LocaleOverlay {
   codes?: CodesOverlay;
   causes?: CausesOverlay;
   wizard?: WizardOverlay;
   categories?: CategoriesOverlay;
+  providers?: ProvidersOverlay;
 }
 
 /** English category texts (`data/categories.json`), which live outside `CatalogData`. */
@@ -127,6 +139,27 @@ export function localizeCatalog(data: CatalogData, overlay: LocaleOverlay): Cata
   };
 }
 
+/** The providers data with the overlay's names, titles, summaries and link labels; the input is not changed. */
+export function localizeProviders(data: ProvidersData, overlay: ProvidersOverlay): ProvidersData {
+  const { providers, codes, refs } = overlay;
+  return {
+    providers: data.providers.map((provider) => ({ ...provider, name: providers?.[provider.id]?.name ?? provider.name })),
+    codes: data.codes.map((row) => ({
+      ...localizeText(row, codes?.[row.id]),
+      refs: row.refs.map((ref) => ({ ...ref, label: refs?.[ref.href] ?? ref.label })),
+    })),
+  };
+}
+
+/** Records `path` in `missing` when `english` exists and `translated` does not (a list must be as long). */
+function needIn(missing: string[], path: string, english: unknown, translated: unknown): void {
+  if (english === undefined) return;
+  const ok = Array.isArray(english)
+    ? Array.isArray(translated) && translated.length === english.length
+    : typeof translated === 'string' && translated.length > 0;
+  if (!ok) missing.push(path);
+}
+
 /**
  * Every English text the overlay does not translate, as paths such as `causes.recipient-unknown.fixes`
  * (a list whose length differs counts as missing) or `wizard.start.options.has-code.hint`.
@@ -134,13 +167,7 @@ export function localizeCatalog(data: CatalogData, overlay: LocaleOverlay): Cata
  */
 export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categories?: CategoryTexts): string[] {
   const missing: string[] = [];
-  const need = (path: string, english: unknown, translated: unknown) => {
-    if (english === undefined) return;
-    const ok = Array.isArray(english)
-      ? Array.isArray(translated) && translated.length === english.length
-      : typeof translated === 'string' && translated.length > 0;
-    if (!ok) missing.push(path);
-  };
+  const need = (path: string, english: unknown, translated: unknown) => needIn(missing, path, english, translated);
   const texts = (prefix: string, english: { title?: string; summary?: string }, t: CodeTextOverlay | undefined) => {
     need(`${prefix}.title`, english.title, t?.title);
     need(`${prefix}.summary`, english.summary, t?.summary);
@@ -175,6 +202,24 @@ export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categorie
     const t = overlay.categories?.categories?.[id];
     need(`categories.${id}.title`, entry.title, t?.title);
     need(`categories.${id}.meaning`, entry.meaning, t?.meaning);
+  }
+  return missing;
+}
+
+/**
+ * Every providers text the overlay does not translate, as paths such as `providers.google.name`,
+ * `providers.codes.google-550-5-1-1-no-account.summary` or `providers.refs.<link>`.
+ */
+export function missingProviderKeys(data: ProvidersData, overlay: LocaleOverlay): string[] {
+  const missing: string[] = [];
+  const t = overlay.providers;
+  for (const provider of data.providers) needIn(missing, `providers.${provider.id}.name`, provider.name, t?.providers?.[provider.id]?.name);
+  for (const row of data.codes) {
+    needIn(missing, `providers.codes.${row.id}.title`, row.title, t?.codes?.[row.id]?.title);
+    needIn(missing, `providers.codes.${row.id}.summary`, row.summary, t?.codes?.[row.id]?.summary);
+  }
+  for (const href of new Set(data.codes.flatMap((row) => row.refs.map((ref) => ref.href)))) {
+    needIn(missing, `providers.refs.${href}`, href, t?.refs?.[href]);
   }
   return missing;
 }

@@ -514,7 +514,8 @@ export class BounceWizard extends LitElement {
     if (problem) return this.showPaste({ phase: 'input', text, problem }, source);
     const reading: PasteState = { phase: 'reading', text };
     this.showPaste(reading, source);
-    const next = await readPaste(text, this.knowledge);
+    // The providers name who refused the mail; the knowledge getter puts them in the reader's language.
+    const next = await readPaste(text, this.knowledgeState.whenProvidersLoaded().then(() => this.knowledge));
     if (this.pasted !== reading) return;
     this.showPaste(next, source);
     if (source !== 'reader' || next.phase !== 'result') return;

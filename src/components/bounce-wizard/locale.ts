@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createCatalog, type Catalog } from '../../core/catalog.js';
-import { localizeCatalog } from '../../core/localize.js';
+import { localizeCatalog, localizeProviders } from '../../core/localize.js';
 import { resolveStrings, type Strings } from '../../i18n/index.js';
 import { loadLocale, type LoadedLocale } from '../../i18n/load-locale.js';
 
@@ -74,7 +74,9 @@ export class LocaleController implements ReactiveController {
     const memo = this.localized;
     if (memo?.source === catalog && memo.locale === locale) return memo.catalog;
     const translated = createCatalog(localizeCatalog(catalog.data, locale.overlay));
-    const result = catalog.providers ? { ...translated, providers: catalog.providers } : translated;
+    const { providers } = catalog;
+    const overlay = locale.overlay.providers;
+    const result = providers ? { ...translated, providers: overlay ? localizeProviders(providers, overlay) : providers } : translated;
     this.localized = { source: catalog, locale, catalog: result };
     return result;
   }
