@@ -1,14 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import type { BounceWizard } from './bounce-wizard.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
-import { createCatalog } from '../../core/catalog.js';
+import { createCatalog, lookupCode } from '../../core/catalog.js';
+import { builtinCatalogWithProviders } from '../../core/builtin-providers.js';
 import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
 import esWizard from '../../../data/locales/es/wizard.json';
 import esCauses from '../../../data/locales/es/causes.json';
 import esCodes from '../../../data/locales/es/codes.json';
-import { $, $$, heading } from './test-helpers.js';
+import esProviders from '../../../data/locales/es/providers.json';
+import { $, $$, accessible, button, heading } from './test-helpers.js';
 
 const englishStart = builtinCatalog.nodeById.get('start')!.title;
 const spanishStart = esWizard.nodes.start.title;
@@ -75,5 +77,62 @@ describe('<bounce-wizard> in Spanish', () => {
     const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es" .catalog=${catalog}></bounce-wizard>`);
     expect(heading(el)).to.equal(englishStart);
     expect(buttons(el)).to.include(es.continue);
+  });
+});
+
+describe('<bounce-wizard> provider meanings in Spanish', () => {
+  // Gmail's own wording, which the row's pattern matches in English whatever the reader's language.
+  const GMAIL_LINE = '550-5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient address.';
+  const found = lookupCode(builtinCatalogWithProviders, GMAIL_LINE);
+  if (!found.ok || !found.value.providerCode) throw new Error('the Gmail line finds no provider row');
+  const { id, title } = found.value.providerCode;
+  const spanish = esProviders.codes[id as keyof typeof esProviders.codes];
+
+  async function codeView(lang: string) {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard lang=${lang} code=${GMAIL_LINE}></bounce-wizard>`);
+    await waitUntil(() => $(el, '.provider-note'), 'the provider was not shown');
+    await el.updateComplete;
+    return el;
+  }
+
+  it("reads a Gmail row found by the server's English wording in Spanish with lang=\"es\"", async () => {
+    expect(spanish.title).to.not.equal(title);
+    const el = await codeView('es');
+    expect(heading(el)).to.equal(spanish.title);
+    expect(el.shadowRoot!.textContent).to.contain(spanish.summary);
+    expect($(el, '.provider-note')!.textContent).to.contain(esProviders.providers.google.name);
+    await accessible(el);
+  });
+
+  it('reads the same row in English without lang', async () => {
+    const el = await codeView('');
+    expect(heading(el)).to.equal(title);
+    expect(el.shadowRoot!.textContent).to.not.contain(spanish.summary);
+  });
+
+  it("lists a provider's rows under its Spanish name in the code index", async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es"></bounce-wizard>`);
+    button(el, es.allCodes).click();
+    await el.updateComplete;
+    await waitUntil(() => $$(el, '#index-provider option').length > 2, 'provider data did not load');
+    const option = $<HTMLOptionElement>(el, '#index-provider option[value="yahoo"]')!;
+    expect(option.textContent!.trim()).to.equal(esProviders.providers.yahoo.name);
+    const select = $<HTMLSelectElement>(el, '#index-provider')!;
+    select.value = 'yahoo';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const entries = $$(el, 'button.index-entry').map((b) => b.textContent!);
+    expect(entries.length).to.be.greaterThan(2);
+    expect(entries.every((text) => text.includes(esProviders.providers.yahoo.name))).to.be.true;
+    expect(entries.some((text) => text.includes(esProviders.codes['yahoo-tss04'].title))).to.be.true;
+  });
+
+  it('names the provider of a pasted bounce in Spanish', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es"></bounce-wizard>`);
+    await el.diagnose(
+      '<someone@yahoo.com>: host mta6.am0.yahoodns.net[67.195.204.72] said: 554 delivery error: dd ' +
+        "This user doesn't have a yahoo.com account (someone@yahoo.com) [0] (in reply to end of DATA command)",
+    );
+    expect($(el, '.provider-note')!.textContent).to.contain(esProviders.providers.yahoo.name);
   });
 });
