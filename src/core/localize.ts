@@ -70,7 +70,6 @@ export interface LocaleOverlay {
   causes?: CausesOverlay;
   wizard?: WizardOverlay;
   categories?: CategoriesOverlay;
-  providers?: ProvidersOverlay;
 }
 
 /** English category texts (`data/categories.json`), which live outside `CatalogData`. */
@@ -210,9 +209,8 @@ export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categorie
  * Every providers text the overlay does not translate, as paths such as `providers.google.name`,
  * `providers.codes.google-550-5-1-1-no-account.summary` or `providers.refs.<link>`.
  */
-export function missingProviderKeys(data: ProvidersData, overlay: LocaleOverlay): string[] {
+export function missingProviderKeys(data: ProvidersData, t: ProvidersOverlay | undefined): string[] {
   const missing: string[] = [];
-  const t = overlay.providers;
   for (const provider of data.providers) needIn(missing, `providers.${provider.id}.name`, provider.name, t?.providers?.[provider.id]?.name);
   for (const row of data.codes) {
     needIn(missing, `providers.codes.${row.id}.title`, row.title, t?.codes?.[row.id]?.title);

@@ -8,11 +8,13 @@ import causes from '../../data/causes.json';
 import wizard from '../../data/wizard.json';
 import categoriesData from '../../data/categories.json';
 import providersData from '../../data/providers.json';
-import { missingKeys, missingProviderKeys, type LocaleOverlay } from '../../src/core/localize.js';
+import { missingKeys, missingProviderKeys, type LocaleOverlay, type ProvidersOverlay } from '../../src/core/localize.js';
 import type { CatalogData, ProvidersData } from '../../src/core/types.js';
 
 const localesDir = new URL('../../data/locales/', import.meta.url);
-const FILE_KINDS = ['causes', 'codes', 'wizard', 'categories', 'providers'] as const;
+/** The catalog's overlay files; providers.json is a file (and a chunk) of its own. */
+const CATALOG_KINDS = ['causes', 'codes', 'wizard', 'categories'] as const;
+const FILE_KINDS = [...CATALOG_KINDS, 'providers'] as const;
 const data = { codes, causes, wizard } as unknown as CatalogData;
 const providers = providersData as unknown as ProvidersData;
 
@@ -35,8 +37,10 @@ function readOverlayFile(lang: string, kind: string): unknown {
 }
 
 function readOverlay(lang: string): LocaleOverlay {
-  return Object.fromEntries(FILE_KINDS.map((kind) => [kind, readOverlayFile(lang, kind)])) as LocaleOverlay;
+  return Object.fromEntries(CATALOG_KINDS.map((kind) => [kind, readOverlayFile(lang, kind)])) as LocaleOverlay;
 }
+
+const readProvidersOverlay = (lang: string) => readOverlayFile(lang, 'providers') as ProvidersOverlay;
 
 /** Keys of `overlay` (one level) that `english` does not have: translations of something that no longer exists. */
 function stale(where: string, english: Iterable<string>, overlay: Record<string, unknown> | undefined): string[] {
@@ -99,11 +103,11 @@ describe('data/locales', () => {
       });
 
       it('translates every provider name, every provider code row and every link label of data/providers.json', () => {
-        assert.deepEqual(missingProviderKeys(providers, readOverlay(lang)), []);
+        assert.deepEqual(missingProviderKeys(providers, readProvidersOverlay(lang)), []);
       });
 
       it('leaves no provider text in English unless it is only names and codes', () => {
-        const o = readOverlay(lang).providers;
+        const o = readProvidersOverlay(lang);
         const english = [
           ...providers.providers.map((p) => [`providers.${p.id}.name`, p.name, o?.providers?.[p.id]?.name] as const),
           ...providers.codes.flatMap((row) => [
@@ -120,6 +124,7 @@ describe('data/locales', () => {
 
       it('translates nothing the English data does not have', () => {
         const o = readOverlay(lang);
+        const p = readProvidersOverlay(lang);
         assert.deepEqual(
           [
             ...stale('causes', data.causes.causes.map((c) => c.id), o.causes?.causes),
@@ -129,9 +134,9 @@ describe('data/locales', () => {
             ...stale('statusCodes', data.codes.statusCodes.map((c) => c.code), o.codes?.statusCodes),
             ...stale('nodes', data.wizard.nodes.map((n) => n.id), o.wizard?.nodes),
             ...stale('categories', Object.keys(categories), o.categories?.categories),
-            ...stale('providers', providers.providers.map((p) => p.id), o.providers?.providers),
-            ...stale('providers.codes', providers.codes.map((row) => row.id), o.providers?.codes),
-            ...stale('providers.refs', providers.codes.flatMap((row) => row.refs.map((ref) => ref.href)), o.providers?.refs),
+            ...stale('providers', providers.providers.map((p) => p.id), p.providers),
+            ...stale('providers.codes', providers.codes.map((row) => row.id), p.codes),
+            ...stale('providers.refs', providers.codes.flatMap((row) => row.refs.map((ref) => ref.href)), p.refs),
             ...data.causes.causes.flatMap((c) =>
               stale(`causes.${c.id}.refs`, (c.refs ?? []).map((r) => r.href), o.causes?.causes?.[c.id]?.refs)),
             ...data.wizard.nodes.flatMap((n) =>

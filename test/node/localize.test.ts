@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localizeCatalog, localizeProviders, missingKeys, missingProviderKeys, type LocaleOverlay } from '../../src/core/localize.js';
+import { localizeCatalog, localizeProviders, missingKeys, missingProviderKeys, type LocaleOverlay, type ProvidersOverlay } from '../../src/core/localize.js';
 import { lookupCode, withProviders } from '../../src/core/catalog.js';
 import { builtinCatalog } from '../../src/core/builtin-catalog.js';
 import { builtinProviders } from '../../src/core/builtin-providers.js';
@@ -207,22 +207,20 @@ function providersFixture(): ProvidersData {
   };
 }
 
-const providersOverlay = (): LocaleOverlay => ({
-  providers: {
-    providers: { acme: { name: 'Acme e Hijos' }, zed: { name: 'Zed Mail' } },
-    codes: {
-      'acme-550-busy': { title: 'Buzón ocupado', summary: 'Inténtelo más tarde.' },
-      'zed-token': { title: 'Zed lo rechazó', summary: 'Pregunte a Zed.' },
-    },
-    refs: { 'https://acme.example/errors': 'Acme: códigos de error' },
+const providersOverlay = (): ProvidersOverlay => ({
+  providers: { acme: { name: 'Acme e Hijos' }, zed: { name: 'Zed Mail' } },
+  codes: {
+    'acme-550-busy': { title: 'Buzón ocupado', summary: 'Inténtelo más tarde.' },
+    'zed-token': { title: 'Zed lo rechazó', summary: 'Pregunte a Zed.' },
   },
+  refs: { 'https://acme.example/errors': 'Acme: códigos de error' },
 });
 
 describe('localizeProviders', () => {
   it("lays names, titles, summaries and link labels over the English ones, keeping what finds a row", () => {
     const data = providersFixture();
     const before = structuredClone(data);
-    const out = localizeProviders(data, providersOverlay().providers!);
+    const out = localizeProviders(data, providersOverlay());
     assert.deepEqual(data, before, 'the input is not changed');
     assert.deepEqual(out.providers.map((p) => p.name), ['Acme e Hijos', 'Zed Mail']);
     assert.deepEqual(out.providers[0], { ...data.providers[0], name: 'Acme e Hijos' });
@@ -262,15 +260,15 @@ describe('missingProviderKeys', () => {
   });
 
   it('names every name, row text and link an overlay lacks', () => {
-    assert.deepEqual(missingProviderKeys(providersFixture(), {}), [
+    assert.deepEqual(missingProviderKeys(providersFixture(), undefined), [
       'providers.acme.name', 'providers.zed.name',
       'providers.codes.acme-550-busy.title', 'providers.codes.acme-550-busy.summary',
       'providers.codes.zed-token.title', 'providers.codes.zed-token.summary',
       'providers.refs.https://acme.example/errors',
     ]);
     const overlay = providersOverlay();
-    delete overlay.providers!.codes!['zed-token'];
-    overlay.providers!.providers!.acme.name = '';
+    delete overlay.codes!['zed-token'];
+    overlay.providers!.acme.name = '';
     assert.deepEqual(missingProviderKeys(providersFixture(), overlay), [
       'providers.acme.name', 'providers.codes.zed-token.title', 'providers.codes.zed-token.summary',
     ]);

@@ -515,7 +515,7 @@ export class BounceWizard extends LitElement {
     const reading: PasteState = { phase: 'reading', text };
     this.showPaste(reading, source);
     // The providers name who refused the mail; the knowledge getter puts them in the reader's language.
-    const next = await readPaste(text, this.knowledgeState.whenProvidersLoaded().then(() => this.knowledge));
+    const next = await readPaste(text, this.knowledgeState.whenProvidersLoaded().then(() => this.localeState.settled(() => this.knowledge)));
     if (this.pasted !== reading) return;
     this.showPaste(next, source);
     if (source !== 'reader' || next.phase !== 'result') return;

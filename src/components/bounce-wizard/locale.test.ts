@@ -11,6 +11,8 @@ import esCauses from '../../../data/locales/es/causes.json';
 import esCodes from '../../../data/locales/es/codes.json';
 import esProviders from '../../../data/locales/es/providers.json';
 import { $, $$, accessible, button, heading } from './test-helpers.js';
+import { LocaleController } from './locale.js';
+import type { LoadedLocale } from '../../i18n/load-locale.js';
 
 const englishStart = builtinCatalog.nodeById.get('start')!.title;
 const spanishStart = esWizard.nodes.start.title;
@@ -134,5 +136,62 @@ describe('<bounce-wizard> provider meanings in Spanish', () => {
         "This user doesn't have a yahoo.com account (someone@yahoo.com) [0] (in reply to end of DATA command)",
     );
     expect($(el, '.provider-note')!.textContent).to.contain(esProviders.providers.yahoo.name);
+  });
+});
+
+/** A controller on a bare host reading Spanish, with `providers` as the locale's loader of the providers' texts. */
+function spanishController(providers: LoadedLocale['providers'], onChange: () => void = () => undefined) {
+  const host = { lang: 'es', addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
+  const locale: LoadedLocale = { strings: es, overlay: {}, providers };
+  const controller = new LocaleController(host, onChange, () => Promise.resolve(locale));
+  controller.hostConnected();
+  return controller;
+}
+
+const firstRow = builtinCatalogWithProviders.providers!.codes[0];
+const spanishFirstRow = () => Promise.resolve({ codes: { [firstRow.id]: { title: 'Título', summary: 'Resumen.' } } });
+
+describe('LocaleController and the providers\' texts', () => {
+  it('asks for them once, only when a catalog with providers is read, and reads it again when they arrive', async () => {
+    let asked = 0;
+    let changes = 0;
+    const controller = spanishController(
+      () => {
+        asked += 1;
+        return spanishFirstRow();
+      },
+      () => (changes += 1),
+    );
+    await controller.pending;
+    expect(changes).to.equal(1);
+
+    expect(controller.apply(builtinCatalog, true).providers).to.equal(undefined);
+    expect(controller.apply(builtinCatalogWithProviders, false)).to.equal(builtinCatalogWithProviders);
+    expect(asked, 'no view had providers yet').to.equal(0);
+
+    expect(controller.apply(builtinCatalogWithProviders, true).providers!.codes[0].title, 'English while they load').to.equal(firstRow.title);
+    controller.apply(builtinCatalogWithProviders, true);
+    expect(asked).to.equal(1);
+    await controller.pending;
+    expect(controller.pending).to.equal(null);
+    expect(changes, 'the step on screen is read again').to.equal(2);
+    const read = controller.apply(builtinCatalogWithProviders, true);
+    expect([read.providers!.codes[0].title, read.providers!.codes[0].summary]).to.deep.equal(['Título', 'Resumen.']);
+    expect(read.providers!.codes[0].text).to.equal(firstRow.text);
+    expect(asked).to.equal(1);
+  });
+
+  it('settles a reading only once both the locale and its providers\' texts are here', async () => {
+    const controller = spanishController(spanishFirstRow);
+    // The locale itself is still on its way: the first reading cannot ask for the providers' texts yet.
+    expect(controller.pending).to.not.equal(null);
+    const read = await controller.settled(() => controller.apply(builtinCatalogWithProviders, true));
+    expect(read.providers!.codes[0].title).to.equal('Título');
+  });
+
+  it('stays English when they cannot be loaded', async () => {
+    const controller = spanishController(() => Promise.reject(new Error('offline')));
+    const read = await controller.settled(() => controller.apply(builtinCatalogWithProviders, true));
+    expect(read.providers!.codes.map((row) => row.title)).to.deep.equal(builtinCatalogWithProviders.providers!.codes.map((row) => row.title));
   });
 });
