@@ -117,6 +117,8 @@ describe('<bounce-wizard> provider meanings in Spanish', () => {
     button(el, es.allCodes).click();
     await el.updateComplete;
     await waitUntil(() => $$(el, '#index-provider option').length > 2, 'provider data did not load');
+    // The English rows are listed first; the update completes once their Spanish texts (a chunk of their own) are in.
+    await el.updateComplete;
     const option = $<HTMLOptionElement>(el, '#index-provider option[value="yahoo"]')!;
     expect(option.textContent!.trim()).to.equal(esProviders.providers.yahoo.name);
     const select = $<HTMLSelectElement>(el, '#index-provider')!;
