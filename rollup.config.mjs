@@ -126,7 +126,7 @@ export default [
     input: Object.fromEntries(Object.keys(SIBLINGS).map((name) => [siblingFile(name).slice(0, -3), SIBLINGS[name]])),
     onwarn,
     plugins: browserPlugins(),
-    output: { ...esOutput, chunkFileNames: 'bounce-wizard.iife.[name]-[hash].js' },
+    output: { ...esOutput, chunkFileNames: 'bounce-wizard.iife.[name].js' },
   },
   {
     input: 'src/cli/main.ts',

@@ -5,7 +5,7 @@
  * translation can never change where a reader is led.
  */
 import { createCatalog, type Catalog } from './catalog.js';
-import type { Cause, CatalogData, ClassEntry, CodeEntry, WizardNode } from './types.js';
+import type { Cause, CatalogData, ClassEntry, CodeEntry, ProvidersData, WizardNode } from './types.js';
 
 /** Title and summary of a class, subject, reply code or status code. */
 export interface CodeTextOverlay {
@@ -52,6 +52,17 @@ export interface WizardOverlay {
 /** `data/locales/<lang>/categories.json`. */
 export interface CategoriesOverlay {
   categories?: Record<string, { title?: string; meaning?: string }>;
+}
+
+/**
+ * `data/locales/<lang>/providers.json`: provider names by provider id, each provider code's text by row id,
+ * and reference labels by link (the providers' rows share a dozen links). A row's `text` pattern matches the
+ * server's own English wording, so it is never translated.
+ */
+export interface ProvidersOverlay {
+  providers?: Record<string, { name?: string }>;
+  codes?: Record<string, CodeTextOverlay>;
+  refs?: Record<string, string>;
 }
 
 /** Everything one locale translates. Every part is optional: what is missing stays English. */
@@ -128,6 +139,27 @@ export function localizeCatalog(data: CatalogData, overlay: LocaleOverlay): Cata
   };
 }
 
+/** The providers data with the overlay's names, titles, summaries and link labels; the input is not changed. */
+export function localizeProviders(data: ProvidersData, overlay: ProvidersOverlay): ProvidersData {
+  const { providers, codes, refs } = overlay;
+  return {
+    providers: data.providers.map((provider) => ({ ...provider, name: providers?.[provider.id]?.name ?? provider.name })),
+    codes: data.codes.map((row) => ({
+      ...localizeText(row, codes?.[row.id]),
+      refs: row.refs.map((ref) => ({ ...ref, label: refs?.[ref.href] ?? ref.label })),
+    })),
+  };
+}
+
+/** Records `path` in `missing` when `english` exists and `translated` does not (a list must be as long). */
+function needIn(missing: string[], path: string, english: unknown, translated: unknown): void {
+  if (english === undefined) return;
+  const ok = Array.isArray(english)
+    ? Array.isArray(translated) && translated.length === english.length
+    : typeof translated === 'string' && translated.length > 0;
+  if (!ok) missing.push(path);
+}
+
 /**
  * Every English text the overlay does not translate, as paths such as `causes.recipient-unknown.fixes`
  * (a list whose length differs counts as missing) or `wizard.start.options.has-code.hint`.
@@ -135,13 +167,7 @@ export function localizeCatalog(data: CatalogData, overlay: LocaleOverlay): Cata
  */
 export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categories?: CategoryTexts): string[] {
   const missing: string[] = [];
-  const need = (path: string, english: unknown, translated: unknown) => {
-    if (english === undefined) return;
-    const ok = Array.isArray(english)
-      ? Array.isArray(translated) && translated.length === english.length
-      : typeof translated === 'string' && translated.length > 0;
-    if (!ok) missing.push(path);
-  };
+  const need = (path: string, english: unknown, translated: unknown) => needIn(missing, path, english, translated);
   const texts = (prefix: string, english: { title?: string; summary?: string }, t: CodeTextOverlay | undefined) => {
     need(`${prefix}.title`, english.title, t?.title);
     need(`${prefix}.summary`, english.summary, t?.summary);
@@ -180,8 +206,30 @@ export function missingKeys(data: CatalogData, overlay: LocaleOverlay, categorie
   return missing;
 }
 
-/** `catalog` in the overlay's language; its providers' codes, which the overlay does not cover, are kept. */
-export function translateCatalog(catalog: Catalog, overlay: LocaleOverlay): Catalog {
+/**
+ * `catalog` in the overlay's language; its providers' codes too when their texts are given (a chunk of their
+ * own), else as they are.
+ */
+export function translateCatalog(catalog: Catalog, overlay: LocaleOverlay, providerTexts?: ProvidersOverlay): Catalog {
   const translated = createCatalog(localizeCatalog(catalog.data, overlay));
-  return catalog.providers ? { ...translated, providers: catalog.providers } : translated;
+  const { providers } = catalog;
+  if (!providers) return translated;
+  return { ...translated, providers: providerTexts ? localizeProviders(providers, providerTexts) : providers };
+}
+
+/**
+ * Every providers text the overlay does not translate, as paths such as `providers.google.name`,
+ * `providers.codes.google-550-5-1-1-no-account.summary` or `providers.refs.<link>`.
+ */
+export function missingProviderKeys(data: ProvidersData, t: ProvidersOverlay | undefined): string[] {
+  const missing: string[] = [];
+  for (const provider of data.providers) needIn(missing, `providers.${provider.id}.name`, provider.name, t?.providers?.[provider.id]?.name);
+  for (const row of data.codes) {
+    needIn(missing, `providers.codes.${row.id}.title`, row.title, t?.codes?.[row.id]?.title);
+    needIn(missing, `providers.codes.${row.id}.summary`, row.summary, t?.codes?.[row.id]?.summary);
+  }
+  for (const href of new Set(data.codes.flatMap((row) => row.refs.map((ref) => ref.href)))) {
+    needIn(missing, `providers.refs.${href}`, href, t?.refs?.[href]);
+  }
+  return missing;
 }

@@ -1,4 +1,4 @@
-import type { LocaleOverlay } from '../core/localize.js';
+import type { LocaleOverlay, ProvidersOverlay } from '../core/localize.js';
 import type { Strings } from './en.js';
 import { matchLocale, registerStrings } from './index.js';
 
@@ -6,6 +6,8 @@ import { matchLocale, registerStrings } from './index.js';
 export interface LoadedLocale {
   strings: Strings;
   overlay: LocaleOverlay;
+  /** The providers' texts, a chunk of their own: asked for only once a view has the providers loaded. */
+  providers?: () => Promise<ProvidersOverlay>;
 }
 
 /**

@@ -6,4 +6,8 @@ import categories from '../../data/locales/es/categories.json';
 import { es } from './es.js';
 import type { LoadedLocale } from './load-locale.js';
 
-export const spanish: LoadedLocale = { strings: es, overlay: { causes, codes, wizard, categories } };
+export const spanish: LoadedLocale = {
+  strings: es,
+  overlay: { causes, codes, wizard, categories },
+  providers: () => import('./locale-es-providers.js').then((m) => m.spanishProviders),
+};

@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localizeCatalog, missingKeys, type LocaleOverlay } from '../../src/core/localize.js';
-import type { CatalogData } from '../../src/core/types.js';
+import { localizeCatalog, localizeProviders, missingKeys, missingProviderKeys, type LocaleOverlay, type ProvidersOverlay } from '../../src/core/localize.js';
+import { lookupCode, withProviders } from '../../src/core/catalog.js';
+import { builtinCatalog } from '../../src/core/builtin-catalog.js';
+import { builtinProviders } from '../../src/core/builtin-providers.js';
+import type { CatalogData, ProvidersData } from '../../src/core/types.js';
+import esProviders from '../../data/locales/es/providers.json';
 
 /** A catalog small enough to read at a glance: one class, one subject, one code of each kind, two causes. */
 function fixture(): CatalogData {
@@ -182,5 +186,91 @@ describe('missingKeys', () => {
     delete overlay.categories;
     assert.deepEqual(missingKeys(fixture(), overlay), []);
     assert.deepEqual(missingKeys(fixture(), overlay, categories), ['categories.userunknown.title', 'categories.userunknown.meaning']);
+  });
+});
+
+/** Two providers, one row found by its wording and one by its token, sharing one link. */
+function providersFixture(): ProvidersData {
+  const ref = { label: 'Acme: error codes', href: 'https://acme.example/errors' };
+  return {
+    providers: [
+      { id: 'acme', name: 'Acme and Sons', hosts: ['(?:^|\\.)acme\\.example$'], postmaster: 'https://acme.example/postmaster' },
+      { id: 'zed', name: 'Zed Mail', hosts: ['(?:^|\\.)zed\\.example$'], postmaster: 'https://zed.example/postmaster' },
+    ],
+    codes: [
+      {
+        id: 'acme-550-busy', provider: 'acme', replyCode: '550', text: 'mailbox is busy', title: 'Mailbox busy',
+        summary: 'Try later.', causes: ['full'], refs: [ref],
+      },
+      { id: 'zed-token', provider: 'zed', token: 'ZED01', title: 'Zed refused it', summary: 'Ask Zed.', causes: ['gone'], refs: [ref] },
+    ],
+  };
+}
+
+const providersOverlay = (): ProvidersOverlay => ({
+  providers: { acme: { name: 'Acme e Hijos' }, zed: { name: 'Zed Mail' } },
+  codes: {
+    'acme-550-busy': { title: 'Buzón ocupado', summary: 'Inténtelo más tarde.' },
+    'zed-token': { title: 'Zed lo rechazó', summary: 'Pregunte a Zed.' },
+  },
+  refs: { 'https://acme.example/errors': 'Acme: códigos de error' },
+});
+
+describe('localizeProviders', () => {
+  it("lays names, titles, summaries and link labels over the English ones, keeping what finds a row", () => {
+    const data = providersFixture();
+    const before = structuredClone(data);
+    const out = localizeProviders(data, providersOverlay());
+    assert.deepEqual(data, before, 'the input is not changed');
+    assert.deepEqual(out.providers.map((p) => p.name), ['Acme e Hijos', 'Zed Mail']);
+    assert.deepEqual(out.providers[0], { ...data.providers[0], name: 'Acme e Hijos' });
+    assert.deepEqual(out.codes[0], {
+      ...data.codes[0], title: 'Buzón ocupado', summary: 'Inténtelo más tarde.',
+      refs: [{ label: 'Acme: códigos de error', href: 'https://acme.example/errors' }],
+    });
+    assert.equal(out.codes[1].token, 'ZED01');
+    assert.equal(out.codes[1].refs[0].label, 'Acme: códigos de error', 'a label is translated once for every row that links there');
+  });
+
+  it('falls back to English for whatever the overlay lacks', () => {
+    const data = providersFixture();
+    const out = localizeProviders(data, { codes: { 'zed-token': { title: 'Zed lo rechazó' } } });
+    assert.deepEqual(out.providers, data.providers);
+    assert.deepEqual(out.codes[0], data.codes[0]);
+    assert.deepEqual([out.codes[1].title, out.codes[1].summary], ['Zed lo rechazó', 'Ask Zed.']);
+  });
+
+  it("still finds a row by the server's English wording, and then reads it in Spanish", () => {
+    const line = '550-5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient address.';
+    const english = lookupCode(withProviders(builtinCatalog, builtinProviders), line, { provider: 'google' });
+    const spanish = lookupCode(withProviders(builtinCatalog, localizeProviders(builtinProviders, esProviders)), line, { provider: 'google' });
+    assert.ok(english.ok && spanish.ok);
+    const id = english.value.providerCode?.id;
+    assert.ok(id, 'the line is a Gmail row');
+    assert.equal(spanish.value.providerCode?.id, id);
+    const row = esProviders.codes[id as keyof typeof esProviders.codes];
+    assert.deepEqual([spanish.value.title, spanish.value.summary], [row.title, row.summary]);
+    assert.notEqual(spanish.value.title, english.value.title);
+  });
+});
+
+describe('missingProviderKeys', () => {
+  it('is empty for a complete overlay', () => {
+    assert.deepEqual(missingProviderKeys(providersFixture(), providersOverlay()), []);
+  });
+
+  it('names every name, row text and link an overlay lacks', () => {
+    assert.deepEqual(missingProviderKeys(providersFixture(), undefined), [
+      'providers.acme.name', 'providers.zed.name',
+      'providers.codes.acme-550-busy.title', 'providers.codes.acme-550-busy.summary',
+      'providers.codes.zed-token.title', 'providers.codes.zed-token.summary',
+      'providers.refs.https://acme.example/errors',
+    ]);
+    const overlay = providersOverlay();
+    delete overlay.codes!['zed-token'];
+    overlay.providers!.acme.name = '';
+    assert.deepEqual(missingProviderKeys(providersFixture(), overlay), [
+      'providers.acme.name', 'providers.codes.zed-token.title', 'providers.codes.zed-token.summary',
+    ]);
   });
 });

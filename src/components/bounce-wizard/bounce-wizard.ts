@@ -562,7 +562,9 @@ export class BounceWizard extends LitElement {
     if (problem) return this.showPaste({ phase: 'input', text, problem }, source);
     const reading: PasteState = { phase: 'reading', text };
     this.showPaste(reading, source);
-    const next = await this.k.readPaste(text, this.knowledge);
+    // The result keeps the provider's name as read: wait for the providers and their texts in the reader's language.
+    const knowledge = this.knowledgeState.whenProvidersLoaded().then(() => this.localeState.settled(() => this.knowledge));
+    const next = await this.k.readPaste(text, knowledge);
     if (this.pasted !== reading) return;
     this.showPaste(next, source);
     if (source !== 'reader' || next.phase !== 'result') return;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalog } from '../../core/catalog.js';
-import type { LocaleOverlay } from '../../core/localize.js';
+import type { ProvidersOverlay, translateCatalog } from '../../core/localize.js';
 import { resolveStrings, type Strings } from '../../i18n/index.js';
 import { isShipped, loadLocale, type LoadedLocale } from '../../i18n/load-locale.js';
 
@@ -16,7 +16,10 @@ export class LocaleController implements ReactiveController {
   /** The tags the current locale was asked for, so an unchanged `lang` loads nothing. */
   private wanted: string | null = null;
   private loading: Promise<void> | null = null;
-  private localized: { source: Catalog; locale: LoadedLocale; catalog: Catalog } | null = null;
+  private localized: { source: Catalog; locale: LoadedLocale; texts: ProvidersOverlay | undefined; catalog: Catalog } | null = null;
+  /** The providers' texts of the locale they were asked for; `texts` is unset while they load, or if they failed. */
+  private providerTexts: { locale: LoadedLocale; texts?: ProvidersOverlay } | null = null;
+  private providersLoading: Promise<void> | null = null;
 
   constructor(
     private readonly host: LocaleHost,
@@ -55,9 +58,18 @@ export class LocaleController implements ReactiveController {
     this.loading = loading;
   }
 
-  /** While a locale is on its way: settles (never rejects) once it is applied. */
+  /** While a locale or its providers' texts are on their way: settles (never rejects) once applied. */
   get pending(): Promise<void> | null {
-    return this.loading;
+    return this.loading ?? this.providersLoading;
+  }
+
+  /**
+   * `read()` (a catalog through `apply`) once the texts it needs are here, for results kept as read (a
+   * paste's): each read may ask for more (the locale, then its providers' texts).
+   */
+  async settled(read: () => Catalog): Promise<Catalog> {
+    for (read(); this.pending; read()) await this.pending;
+    return read();
   }
 
   /** English for sure: no other locale is loaded, and none is asked for that could still arrive. */
@@ -74,13 +86,44 @@ export class LocaleController implements ReactiveController {
    * the host's own words, which an overlay keyed by the built-in ids must not replace. `translate` comes in
    * with the catalog's chunk, so this controller adds nothing to the first render.
    */
-  apply(catalog: Catalog, builtin: boolean, translate: (catalog: Catalog, overlay: LocaleOverlay) => Catalog): Catalog {
+  apply(catalog: Catalog, builtin: boolean, translate: typeof translateCatalog): Catalog {
     const { locale } = this;
     if (!locale || !builtin) return catalog;
+    const { providers } = catalog;
+    const texts = providers ? this.providersTextsOf(locale) : undefined;
     const memo = this.localized;
-    if (memo?.source === catalog && memo.locale === locale) return memo.catalog;
-    const result = translate(catalog, locale.overlay);
-    this.localized = { source: catalog, locale, catalog: result };
+    if (memo?.source === catalog && memo.locale === locale && memo.texts === texts) return memo.catalog;
+    const result = translate(catalog, locale.overlay, texts);
+    this.localized = { source: catalog, locale, texts, catalog: result };
     return result;
+  }
+
+  /**
+   * The locale's providers' texts once here. The first ask requests them (a chunk of their own, so readers
+   * who never see a provider's code do not download it); until they arrive, or if they cannot, English.
+   */
+  private providersTextsOf(locale: LoadedLocale): ProvidersOverlay | undefined {
+    if (this.providerTexts?.locale !== locale) {
+      const entry: { locale: LoadedLocale; texts?: ProvidersOverlay } = { locale };
+      this.providerTexts = entry;
+      const load = locale.providers;
+      if (load) {
+        const loading: Promise<void> = load()
+          .then(
+            (texts) => {
+              entry.texts = texts;
+              if (this.providerTexts !== entry) return;
+              this.host.requestUpdate();
+              this.onChange();
+            },
+            () => undefined,
+          )
+          .finally(() => {
+            if (this.providersLoading === loading) this.providersLoading = null;
+          });
+        this.providersLoading = loading;
+      }
+    }
+    return this.providerTexts.texts;
   }
 }

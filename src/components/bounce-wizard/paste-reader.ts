@@ -1,4 +1,4 @@
-import { withProviders, type Catalog } from '../../core/catalog.js';
+import type { Catalog } from '../../core/catalog.js';
 import type { Diagnosis } from '../../core/diagnose/diagnose.js';
 import type { Segment } from '../../core/diagnose/evidence.js';
 
@@ -21,15 +21,16 @@ export function pasteProblem(text: string): PasteProblem | null {
 
 /**
  * Reads a paste that `pasteProblem` let through. The diagnosis core is a chunk of its own, loaded on first use, so readers who never
- * paste never download it. Never rejects: a failure comes back as the input with a problem.
+ * paste never download it. `catalog` may still be on its way (the element's, once the providers that name the
+ * provider are loaded and in the reader's language): both load in parallel. Never rejects: a failure comes
+ * back as the input with a problem.
  */
-export async function readPaste(text: string, catalog: Catalog): Promise<PasteState> {
+export async function readPaste(text: string, catalog: Catalog | Promise<Catalog>): Promise<PasteState> {
   try {
-    // Providers' codes come along (in parallel) when the host's catalog brings none, to name the provider.
     const [{ diagnose }, { markEvidence }, known] = await Promise.all([
       import('../../core/diagnose/diagnose.js'),
       import('../../core/diagnose/evidence.js'),
-      catalog.providers ? catalog : import('../../core/providers-data.js').then((m) => withProviders(catalog, m.builtinProviders)),
+      catalog,
     ]);
     // One task's pause lets the "Reading the bounce…" state paint before a large text is worked through.
     await new Promise((resolve) => setTimeout(resolve));
