@@ -327,3 +327,21 @@ describe('<bounce-wizard>', () => {
     expect(customElements.get('bounce-wizard')).to.equal(defined);
   });
 });
+
+describe('<bounce-wizard> progress bar', () => {
+  const fill = (el: BounceWizard) => $<HTMLElement>(el, '.bar-fill')!.style.inlineSize;
+
+  it('fills with the share of questions answered, and wholly at a diagnosis', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
+    expect(fill(el)).to.equal('0%');
+    const start = node(builtinCatalog.data.wizard.start);
+    if (start.type !== 'question') throw new Error('the graph does not start with a question');
+    await answer(el, start.options.find((o) => o.next && node(o.next).type === 'question')!.id);
+    const [current, upTo] = stepsText(el).match(/\d+/g)!.map(Number);
+    expect(fill(el)).to.equal(`${Math.round(((current - 1) / upTo) * 100)}%`);
+    expect(parseFloat(fill(el))).to.be.greaterThan(0);
+    el.showCode('cause:recipient-unknown');
+    await el.updateComplete;
+    expect(fill(el)).to.equal('100%');
+  });
+});

@@ -14,7 +14,7 @@ import { KnowledgeController, type CatalogSource, type Deferred } from './knowle
 import { LocaleController } from './locale.js';
 import { renderQuestion } from './views/question.js';
 import type { CopyKind, CopyStatus, SupportAction } from './views/diagnosis.js';
-import { renderNav, renderProgress, type Position } from './views/nav.js';
+import { fillProgress, renderNav, renderProgress, type Position } from './views/nav.js';
 import { renderErrorPanel } from './views/error-panel.js';
 import type { PasteState } from './paste-reader.js';
 import { pasteStyles } from './views/paste.styles.js';
@@ -852,6 +852,7 @@ export class BounceWizard extends LitElement {
   }
 
   protected override updated(): void {
+    fillProgress(this.renderRoot);
     const heading = this.renderRoot.querySelector<HTMLElement>('.view .heading');
     if (this.announce) this.say(heading?.textContent?.trim() ?? '');
     if (this.focusHeading) heading?.focus();

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { Strings } from '../../../i18n/index.js';
 
 export interface NavHandlers {
@@ -16,13 +15,19 @@ export type Position = { kind: 'question'; current: number; upTo: number } | { k
 export function renderProgress(position: Position, t: Strings) {
   const text = position.kind === 'result' ? t.progressResult : t.progressQuestion(position.current, position.upTo);
   const share = position.kind === 'result' ? 1 : (position.current - 1) / Math.max(position.upTo, 1);
-  // Set through the CSSOM, which a strict style-src CSP allows. Not styleMap: on its first render it writes a
-  // style attribute, which style-src 'self' blocks (test/e2e/csp.test.ts).
-  const fill = (el?: Element) => (el as HTMLElement | undefined)?.style.setProperty('inline-size', `${Math.round(share * 100)}%`);
   return html`<div class="steps" part="steps">
     <span>${text}</span>
-    <div class="bar" aria-hidden="true"><div class="bar-fill" ${ref(fill)}></div></div>
+    <div class="bar" aria-hidden="true"><div class="bar-fill" data-fill=${Math.round(share * 100)}></div></div>
   </div>`;
+}
+
+/**
+ * Sizes the progress bar after a render. Through the CSSOM, which a strict style-src CSP allows; a style
+ * attribute (styleMap's first render writes one) is blocked by style-src 'self' (test/e2e/csp.test.ts).
+ */
+export function fillProgress(root: ParentNode): void {
+  const fill = root.querySelector<HTMLElement>('.bar-fill[data-fill]');
+  fill?.style.setProperty('inline-size', `${fill.dataset.fill}%`);
 }
 
 /** Back and Start over, except on the first step where neither means anything; "All codes" everywhere else. */
