@@ -96,6 +96,25 @@ async function testDoh(ctx, next) {
   ctx.body = reply.body;
 }
 
+/**
+ * `forced-colors` server command: emulateMedia's `forcedColors` is Playwright-only (puppeteer refuses the
+ * feature), so Chromium gets it over a CDP session of its own, kept per page so the override stays in force.
+ */
+function forcedColorsCommand() {
+  const sessions = new WeakMap();
+  return {
+    name: 'forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const value = payload?.active ? 'active' : 'none';
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+      return true;
+    },
+  };
+}
+
 export default {
   // rootDir is the repository root, so end-to-end pages can load /dist and /demo as a host would.
   rootDir: '.',
@@ -109,7 +128,7 @@ export default {
   ],
   // tsconfig is required: esbuild's transform API reads no tsconfig by itself and would compile Lit's
   // decorators as standard ones. json: true serves data/*.json imports as modules, as rollup does.
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json' }), forcedColorsCommand()],
   browsers: [
     chromeLauncher({
       launchOptions: {

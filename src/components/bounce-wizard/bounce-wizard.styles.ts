@@ -211,6 +211,7 @@ export const styles = css`
   input:focus-visible,
   button:focus-visible,
   a:focus-visible,
+  select:focus-visible,
   textarea:focus-visible {
     outline: 3px solid var(--bw-focus-ring);
     outline-offset: 2px;
@@ -249,6 +250,11 @@ export const styles = css`
     border-color: var(--bw-accent);
     color: var(--bw-accent-text);
     font-weight: 600;
+  }
+
+  /* Busy, yet still holding focus (see views/paste.ts); the "Reading…" line beside it says why. */
+  button[aria-disabled='true'] {
+    cursor: progress;
   }
 
   button.link {
@@ -410,6 +416,11 @@ export const styles = css`
     color: var(--bw-accent);
   }
 
+  /* A link on a line of its own is a target too: the padding makes it 24 px tall (WCAG 2.5.8) without moving text. */
+  a:not(.support) {
+    padding-block: 4px;
+  }
+
   .sr-only {
     position: absolute;
     inline-size: 1px;
@@ -420,6 +431,20 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
     border: 0;
+  }
+
+  /* Windows high contrast paints every background Canvas: what a background alone showed needs a system colour. */
+  @media (forced-colors: active) {
+    .option:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+    .bar {
+      border: 1px solid CanvasText;
+    }
+    .bar-fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
   }
 
   @media (prefers-reduced-motion: no-preference) {

@@ -209,6 +209,8 @@ export class BounceWizard extends LitElement {
   private openedWith: string | null = null;
 
   private focusHeading = false;
+  /** Set where a control the reader used goes away: what takes focus instead, so it never falls to <body>. */
+  private focusAfter: string | null = null;
   private announce = false;
   private readonly url = new UrlSync(this, (value) => this.openFromUrl(value, 'history'));
 
@@ -527,7 +529,10 @@ export class BounceWizard extends LitElement {
           this.say(count ? t.resultCount(count) : t.noResults);
         },
         showMore: () => {
-          if (this.index) this.index = { ...this.index, shown: this.index.shown + this.k.INDEX_PAGE };
+          if (!this.index) return;
+          // "Show more" goes away with the last page: focus moves on to the first entry it added.
+          this.focusAfter = `.index-entry-${this.index.shown}`;
+          this.index = { ...this.index, shown: this.index.shown + this.k.INDEX_PAGE };
         },
         choose: (entry) => {
           const opened = this.k.openEntry(this.knowledge, entry);
@@ -836,28 +841,54 @@ export class BounceWizard extends LitElement {
 
   protected override render() {
     const t = this.strings;
-    return html`<div class="panel" part="panel" role="region" aria-label=${t.widgetLabel}>
-      ${this.catalogNotice ? this.renderNotice(t.catalogSrcFailed, () => (this.catalogNotice = false)) : nothing}
-      ${this.notice ? this.renderNotice(this.notice === 'bad-link' ? t.badLink : t.partialLink, () => (this.notice = null)) : nothing}
+    return html`<div class="panel" part="panel" role="region" aria-label=${t.widgetLabel} @keydown=${this.escape}>
+      ${this.catalogNotice ? this.renderNotice(t.catalogSrcFailed, 'catalog') : nothing}
+      ${this.notice ? this.renderNotice(this.notice === 'bad-link' ? t.badLink : t.partialLink, 'link') : nothing}
       ${this.renderBody(t)}
       <div class="sr-only" role="status" aria-live="polite" id="live"></div>
     </div>`;
   }
 
-  private renderNotice(text: string, dismiss: () => void) {
-    return html`<div class="notice">
+  private renderNotice(text: string, kind: 'catalog' | 'link') {
+    return html`<div class="notice" data-notice=${kind}>
       <p>${text}</p>
-      <button part="button" type="button" @click=${dismiss}>${this.strings.dismiss}</button>
+      <button part="button" type="button" @click=${() => this.dismissNotice(kind)}>${this.strings.dismiss}</button>
     </div>`;
   }
+
+  /** The notice goes, and with it its button: focus moves to the step's heading rather than to <body>. */
+  private dismissNotice(kind: 'catalog' | 'link'): void {
+    if (kind === 'catalog') this.catalogNotice = false;
+    else this.notice = null;
+    this.focusHeading = true;
+  }
+
+  /**
+   * Escape dismisses the notice it is pressed in, else closes the index or the paste view over the step.
+   * In a field holding text it is the field's (a search box clears itself), so no typing is lost. Escape
+   * that closes nothing is left alone, for a host dialog around the widget; one that does is not passed on.
+   */
+  private readonly escape = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    if (event.key !== 'Escape' || event.defaultPrevented || !(target instanceof HTMLElement)) return;
+    if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.value) return;
+    const notice = target.closest<HTMLElement>('.notice')?.dataset.notice;
+    if (notice === 'catalog' || notice === 'link') this.dismissNotice(notice);
+    else if (this.index || this.pasted) this.closeIndex();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
 
   protected override updated(): void {
     fillProgress(this.renderRoot);
     const heading = this.renderRoot.querySelector<HTMLElement>('.view .heading');
     if (this.announce) this.say(heading?.textContent?.trim() ?? '');
     if (this.focusHeading) heading?.focus();
+    if (this.focusAfter) this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
     this.announce = false;
     this.focusHeading = false;
+    this.focusAfter = null;
   }
 
   /** The one live region; it is written directly so an announcement costs no extra render. */

@@ -24,9 +24,10 @@ export interface CodeIndexHandlers {
 
 const value = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement).value;
 
-function renderResult(entry: IndexEntry, t: Strings, handlers: CodeIndexHandlers) {
+/** `position` names the entry's button (`index-entry-<n>`), so focus can move to the first of a new page. */
+function renderResult(entry: IndexEntry, position: number, t: Strings, handlers: CodeIndexHandlers) {
   return html`<li>
-    <button class="cause index-entry" part="option" type="button" @click=${() => handlers.choose(entry)}>
+    <button class=${`cause index-entry index-entry-${position}`} part="option" type="button" @click=${() => handlers.choose(entry)}>
       <span class="badges">
         ${entry.code ? html`<span class="badge code-badge">${entry.code}</span>` : nothing}
         ${entry.provider ? html`<span class="badge">${entry.provider.name}</span>` : nothing}
@@ -80,7 +81,7 @@ export function renderCodeIndex(view: CodeIndexView, t: Strings, handlers: CodeI
     </div>
     <p class="hint" id="index-count">${results.length ? t.resultCount(results.length) : t.noResults}</p>
     <ul class="causes" aria-labelledby="index-count">
-      ${results.slice(0, shown).map((entry) => renderResult(entry, t, handlers))}
+      ${results.slice(0, shown).map((entry, position) => renderResult(entry, position, t, handlers))}
     </ul>
     ${results.length > shown
       ? html`<div class="actions">

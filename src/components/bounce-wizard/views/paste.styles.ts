@@ -41,6 +41,15 @@ export const pasteStyles = css`
     padding-inline: 2px;
   }
 
+  /* Forced colours would paint the mark's background Canvas, hiding which words the diagnosis rests on. */
+  @media (forced-colors: active) {
+    mark {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+
   .paste-start {
     margin-block-start: 12px;
   }

@@ -57,7 +57,8 @@ function renderForm(state: Exclude<PasteState, { phase: 'result' }>, t: Strings,
     ${problem ? html`<p class="problem" id="paste-problem">${t.paste.problem[problem]}</p>` : nothing}
     ${reading ? html`<p class="reading">${t.paste.reading}</p>` : nothing}
     <div class="actions">
-      <button class="primary" part="button" type="submit" ?disabled=${reading}>${t.paste.diagnose}</button>
+      <!-- aria-disabled, not disabled: a disabled button drops the keyboard focus it has to <body>. -->
+      <button class="primary" part="button" type="submit" aria-disabled=${reading ? 'true' : 'false'}>${t.paste.diagnose}</button>
     </div>
   </form>`;
 }
