@@ -222,12 +222,21 @@ export class BounceWizard extends LitElement {
 
   /** Back to the beginning, as the attributes configure it. */
   reset(): void {
-    this.open(this.origin(), 'host');
+    this.request(this.origin());
   }
 
   /** Opens the entry for `code` (anything a reader could paste). */
   showCode(code: string): void {
-    this.open(code, 'host');
+    this.request(code);
+  }
+
+  /**
+   * A host's call. With an update pending (say `catalog-src` was just set), it waits for that update, so it
+   * opens on the catalog the host just asked for rather than on the one about to be replaced.
+   */
+  private request(origin: string): void {
+    if (this.isUpdatePending) this.requested = origin;
+    else this.open(origin, 'host');
   }
 
   /**
