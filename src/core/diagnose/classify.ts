@@ -3,6 +3,7 @@
  * the enhanced status code's meaning (RFC 3463), then the basic reply code (RFC 5321).
  */
 import type { Category } from '../types.js';
+import { anyOf, firstMatch, literalScanner, orderedLists, type LiteralScanner, type OrderedLists } from './first-match.js';
 
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
@@ -28,14 +29,21 @@ export type Stage = 'connect' | 'mailfrom' | 'rcptto' | 'data';
 
 export interface CompiledPatterns {
   data: PatternsData;
-  notBounce: Record<'feedback' | 'vacation' | 'delivered', RegExp[]>;
-  /** `regexes` match any text; `folded`, the same patterns, match lower-cased text (see `foldCase`). */
-  phrases: { category: Category; cause: string | null; regexes: RegExp[]; folded: RegExp }[];
-  /** One alternation per stage, for lower-cased text. */
-  stages: [Stage, RegExp][];
-  bounceSubjects: RegExp[];
+  /** Each list as one alternation: whether any of its patterns matches (null: an empty list). */
+  notBounce: Record<'feedback' | 'vacation' | 'delivered', RegExp | null>;
+  /** Each family as one case-insensitive alternation, for any text (marking evidence lines). */
+  phrases: { category: Category; cause: string | null; regex: RegExp | null }[];
+  /** The families in order, for lower-cased text (see `foldCase`), and for text that cannot be lower-cased. */
+  families: OrderedLists;
+  familiesAnyCase: OrderedLists;
+  /** The stages in order, for lower-cased text. */
+  stages: OrderedLists;
+  stageNames: Stage[];
+  bounceSubjects: RegExp | null;
+  /** Each blocklist's name, found in lower-cased text. */
+  blocklists: LiteralScanner;
   /** For lower-cased text. */
-  serverSaid: RegExp;
+  serverSaid: RegExp | null;
 }
 
 /** How a category was reached; it sets the confidence. */
@@ -54,26 +62,26 @@ const compiled = new WeakMap<PatternsData, CompiledPatterns>();
 export function compilePatterns(data: PatternsData): CompiledPatterns {
   let c = compiled.get(data);
   if (!c) {
-    const re = (p: string) => new RegExp(p, 'im');
-    const either = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
     // Irregexp runs a case-sensitive pattern several times faster than one with `i`: patterns written in
-    // lower case are matched against lower-cased text. One with an upper-case letter keeps `i`.
-    const folded = (list: string[]) => {
-      const source = either(list) || '(?!)';
-      return new RegExp(source, /[A-Z]/.test(source.replace(/\\./g, '')) ? 'im' : 'm');
-    };
+    // lower case are matched against lower-cased text. Lists with an upper-case letter keep `i`.
+    const foldedFlags = (lists: string[][]) => (lists.some((l) => l.some((p) => /[A-Z]/.test(p.replace(/\\./g, '')))) ? 'im' : 'm');
+    const familyLists = data.phrases.map((f) => f.patterns);
+    const stageEntries = Object.entries(data.stages) as [Stage, string[]][];
     c = {
       data,
       notBounce: {
-        feedback: data.notBounce.feedback.map(re),
-        vacation: data.notBounce.vacation.map(re),
-        delivered: data.notBounce.delivered.map(re),
+        feedback: anyOf(data.notBounce.feedback, 'im'),
+        vacation: anyOf(data.notBounce.vacation, 'im'),
+        delivered: anyOf(data.notBounce.delivered, 'im'),
       },
-      // One alternation per family: one pass over the text instead of one per pattern.
-      phrases: data.phrases.map((f) => ({ category: f.category, cause: f.cause, regexes: [re(either(f.patterns))], folded: folded(f.patterns) })),
-      stages: (Object.entries(data.stages) as [Stage, string[]][]).map(([stage, list]) => [stage, folded(list)]),
-      bounceSubjects: data.bounceSubjects.map(re),
-      serverSaid: folded(data.serverSaid),
+      phrases: data.phrases.map((f) => ({ category: f.category, cause: f.cause, regex: anyOf(f.patterns, 'im') })),
+      families: orderedLists(familyLists, foldedFlags(familyLists)),
+      familiesAnyCase: orderedLists(familyLists, 'im'),
+      stages: orderedLists(stageEntries.map(([, l]) => l), foldedFlags(stageEntries.map(([, l]) => l))),
+      stageNames: stageEntries.map(([stage]) => stage),
+      bounceSubjects: anyOf(data.bounceSubjects, 'im'),
+      blocklists: literalScanner(data.blocklists.map((b) => [b.toLowerCase()])),
+      serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
     };
     compiled.set(data, c);
   }
@@ -114,11 +122,10 @@ export function matchPhrase(patterns: CompiledPatterns, raw: string): Classifica
   if (!raw) return null;
   const text = joinContinuations(raw);
   const lower = foldCase(text);
-  for (const family of patterns.phrases) {
-    const m = lower === null ? family.regexes[0].exec(text) : family.folded.exec(lower);
-    if (m) return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
-  }
-  return null;
+  const m = lower === null ? firstMatch(patterns.familiesAnyCase, text) : firstMatch(patterns.families, lower);
+  if (!m) return null;
+  const family = patterns.data.phrases[m.list];
+  return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
 }
 
 /** The category an enhanced status code means, most specific entry first (`X.7.26`, then `X.7.0`-style subject). */
@@ -133,14 +140,14 @@ export function categoryOfReply(patterns: CompiledPatterns, replyCode: string | 
 }
 
 function stageOf(patterns: CompiledPatterns, text: string): Stage | null {
-  const lower = text.toLowerCase();
-  return patterns.stages.find(([, re]) => re.test(lower))?.[0] ?? null;
+  const m = firstMatch(patterns.stages, text.toLowerCase());
+  return m ? patterns.stageNames[m.list] : null;
 }
 
 /** The remote server's own words, when the report introduces them after a preamble of its own. */
 function serverWords(patterns: CompiledPatterns, text: string): string | null {
   const lower = foldCase(text);
-  const m = lower === null ? null : patterns.serverSaid.exec(lower);
+  const m = lower === null ? null : patterns.serverSaid?.exec(lower);
   return m && m.index > 0 ? text.slice(m.index) : null;
 }
 
@@ -189,12 +196,12 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   const found = firstFound(patterns, input);
   const data = patterns.data;
   let category = found.category;
-  const stage = stageOf(patterns, input.diagnostic) ?? input.context.stage();
   // "X.Y.0" names only a subject ("mailbox status, undefined"): not specific enough to outrank the stage.
   const generic = !input.status || /\.0$/.test(input.status);
-  const rule = stage
-    ? data.stageRules.find((r) => r.stage === stage && r.categories.includes(category) && (generic || !r.genericStatusOnly))
-    : undefined;
+  const rules = data.stageRules.filter((r) => r.categories.includes(category) && (generic || !r.genericStatusOnly));
+  // The stage is looked for only when a rule could use it: reading it means reading the whole notification.
+  const stage = rules.length ? (stageOf(patterns, input.diagnostic) ?? input.context.stage()) : null;
+  const rule = stage ? rules.find((r) => r.stage === stage) : undefined;
   if (rule) category = rule.category;
   const temporary = (input.status ?? input.replyCode ?? '')[0] === '4';
   if (temporary) category = data.temporary[category] ?? category;

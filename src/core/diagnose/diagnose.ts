@@ -7,6 +7,7 @@ import { detectProvider } from '../providers.js';
 import type { Category } from '../types.js';
 import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
+import { listsIn } from './first-match.js';
 import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
 import { decodeMime, looksLikeMime } from './mime.js';
 
@@ -57,17 +58,24 @@ function pickCause(catalog: Catalog, category: Category, named: string | null, c
 }
 
 function notBounce(p: CompiledPatterns, headerText: string, x: Extracted): Category | null {
-  const text = `${headerText}\n${x.notification}`;
-  if (p.notBounce.feedback.some((re) => re.test(text))) return 'feedback';
+  // Headers and notification apart: joining them would copy the whole notification.
+  const anywhere = (re: RegExp | null) => !!re && (re.test(headerText) || re.test(x.notification));
+  if (anywhere(p.notBounce.feedback)) return 'feedback';
   if (x.dsn && x.recipients.every((r) => (r.action && DONE_ACTIONS.has(r.action)) || r.status?.startsWith('2.'))) return 'delivered';
-  if (p.notBounce.delivered.some((re) => re.test(text))) return 'delivered';
+  if (anywhere(p.notBounce.delivered)) return 'delivered';
   const failed = x.dsn || x.recipients.some((r) => r.status || r.replyCode);
   const subject = x.headers.get('subject') ?? '';
-  if (failed || p.bounceSubjects.some((re) => re.test(subject))) return null;
-  if (p.notBounce.vacation.some((re) => re.test(headerText))) return 'vacation';
+  if (failed || p.bounceSubjects?.test(subject)) return null;
+  if (p.notBounce.vacation?.test(headerText)) return 'vacation';
   // RFC 3834: an automatic reply that reports no failure is an auto-reply.
   if (/^auto-replied/i.test(x.headers.get('auto-submitted') ?? '') && !matchPhrase(p, x.notification)) return 'vacation';
   return null;
+}
+
+/** The blocklists the text names, in data order (one pass for all the names). */
+function blocklistsIn(p: CompiledPatterns, lower: string): string[] {
+  const seen = listsIn(p.blocklists, lower);
+  return p.data.blocklists.filter((_, i) => seen[i]);
 }
 
 const HOST = /(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z]{2,24}(?![\w-])/gi;
@@ -112,10 +120,19 @@ function headerText(x: Extracted): string {
   return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
+const EVIDENCE_CHARS = 300;
+
+/** A line with its blanks collapsed, cut to EVIDENCE_CHARS; a long line is collapsed only as far as needed. */
+function evidenceLine(line: string): string {
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const head = collapse(line.slice(0, EVIDENCE_CHARS * 4));
+  return (head.length >= EVIDENCE_CHARS || line.length <= EVIDENCE_CHARS * 4 ? head : collapse(line)).slice(0, EVIDENCE_CHARS);
+}
+
 function evidenceOf(lines: (string | null | undefined)[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
-    const t = l?.replace(/\s+/g, ' ').trim().slice(0, 300);
+    const t = l && evidenceLine(l);
     if (t && !out.some((o) => o.includes(t))) out.push(t);
   }
   return out.slice(0, 6);
@@ -124,7 +141,8 @@ function evidenceOf(lines: (string | null | undefined)[]): string[] {
 function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded: boolean): Diagnosis {
   const p = compilePatterns(patterns);
   const headers = headerText(x);
-  const context = [x.headers.get('subject') ?? '', contextLines(x.notification)].join('\n');
+  const explained = contextLines(x.notification);
+  const context = [x.headers.get('subject') ?? '', explained].join('\n');
   const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
   const lowerWords = words.toLowerCase();
   const base = {
@@ -132,7 +150,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     reportingMta: x.reportingMta,
     remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
     ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
-    blocklists: patterns.blocklists.filter((b) => lowerWords.includes(b)),
+    blocklists: blocklistsIn(p, lowerWords),
     decoded,
   };
 
@@ -150,7 +168,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   // No recipient named: the whole notification is the server's text (a pasted error line, say).
   const reports: RecipientReport[] = x.recipients.length
     ? x.recipients
-    : [{ address: null, action: null, status: null, replyCode: null, diagnostic: contextLines(x.notification), notes: '', remoteMta: null }];
+    : [{ address: null, action: null, status: null, replyCode: null, diagnostic: explained, notes: '', remoteMta: null }];
   let fallback: ReturnType<typeof codesIn> | undefined;
   const reader = contextReader(p, context);
   const bases: Basis[] = [];
@@ -160,7 +178,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     if (!r.status || !r.replyCode) fallback ??= codesIn(x.notification);
     const code = { status: r.status ?? fallback?.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
-    const diagnostic = [r.diagnostic || (reports.length === 1 ? contextLines(x.notification) : ''), r.notes].filter(Boolean).join('\n');
+    const diagnostic = [r.diagnostic || (reports.length === 1 ? explained : ''), r.notes].filter(Boolean).join('\n');
     const c = classify(p, { diagnostic, ...code, context: reader });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
