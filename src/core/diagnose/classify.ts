@@ -18,7 +18,7 @@ export interface PatternsData {
   /** Which SMTP command the server was answering, recognised from the report's wording. */
   stages: Record<Stage, string[]>;
   /** A category read at a given stage means another: "user unknown" after DATA is a filter, not a missing mailbox. */
-  stageRules: { stage: Stage; categories: Category[]; category: Category; genericStatusOnly?: boolean }[];
+  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; genericStatusOnly?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
@@ -198,9 +198,15 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   let category = found.category;
   // "X.Y.0" names only a subject ("mailbox status, undefined"): not specific enough to outrank the stage.
   const generic = !input.status || /\.0$/.test(input.status);
-  const rules = data.stageRules.filter((r) => r.categories.includes(category) && (generic || !r.genericStatusOnly));
+  // Recipients are checked at RCPT TO: "no such user" said elsewhere, under a status meaning another reason
+  // (5.7.1, 5.2.1), is a filter worded as a missing mailbox (stageRules with `statusSaysOther`). An
+  // addressing status (RFC 3463 X.1.*, "5.1.10 RecipientNotFound") is about the address whatever its detail.
+  const statusSays = /^\d\.1\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
+  const rules = data.stageRules.filter(
+    (r) => r.categories.includes(category) && (generic || !r.genericStatusOnly) && (!r.statusSaysOther || (!!statusSays && !r.categories.includes(statusSays))),
+  );
   // The stage is looked for only when a rule could use it: reading it means reading the whole notification.
-  const stage = rules.length ? (stageOf(patterns, input.diagnostic) ?? input.context.stage()) : null;
+  const stage = rules.length ? (stageOf(patterns, input.diagnostic) ?? input.context.stage() ?? 'unknown') : null;
   const rule = stage ? rules.find((r) => r.stage === stage) : undefined;
   if (rule) category = rule.category;
   const temporary = (input.status ?? input.replyCode ?? '')[0] === '4';
