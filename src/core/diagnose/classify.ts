@@ -3,7 +3,7 @@
  * the enhanced status code's meaning (RFC 3463), then the basic reply code (RFC 5321).
  */
 import type { Category } from '../types.js';
-import { anyOf, firstMatch, literalScanner, orderedLists, type LiteralScanner, type OrderedLists } from './first-match.js';
+import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-match.js';
 
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
@@ -33,15 +33,12 @@ export interface CompiledPatterns {
   notBounce: Record<'feedback' | 'vacation' | 'delivered', RegExp | null>;
   /** Each family as one case-insensitive alternation, for any text (marking evidence lines). */
   phrases: { category: Category; cause: string | null; regex: RegExp | null }[];
-  /** The families in order, for lower-cased text (see `foldCase`), and for text that cannot be lower-cased. */
+  /** The families in order, for lower-cased text (see `foldCase`); text that cannot be lower-cased reads `phrases`. */
   families: OrderedLists;
-  familiesAnyCase: OrderedLists;
   /** The stages in order, for lower-cased text. */
   stages: OrderedLists;
   stageNames: Stage[];
   bounceSubjects: RegExp | null;
-  /** Each blocklist's name, found in lower-cased text. */
-  blocklists: LiteralScanner;
   /** For lower-cased text. */
   serverSaid: RegExp | null;
 }
@@ -76,11 +73,9 @@ export function compilePatterns(data: PatternsData): CompiledPatterns {
       },
       phrases: data.phrases.map((f) => ({ category: f.category, cause: f.cause, regex: anyOf(f.patterns, 'im') })),
       families: orderedLists(familyLists, foldedFlags(familyLists)),
-      familiesAnyCase: orderedLists(familyLists, 'im'),
       stages: orderedLists(stageEntries.map(([, l]) => l), foldedFlags(stageEntries.map(([, l]) => l))),
       stageNames: stageEntries.map(([stage]) => stage),
       bounceSubjects: anyOf(data.bounceSubjects, 'im'),
-      blocklists: literalScanner(data.blocklists.map((b) => [b.toLowerCase()])),
       serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
     };
     compiled.set(data, c);
@@ -122,7 +117,11 @@ export function matchPhrase(patterns: CompiledPatterns, raw: string): Classifica
   if (!raw) return null;
   const text = joinContinuations(raw);
   const lower = foldCase(text);
-  const m = lower === null ? firstMatch(patterns.familiesAnyCase, text) : firstMatch(patterns.families, lower);
+  let m: { list: number; index: number } | null = lower === null ? null : firstMatch(patterns.families, lower);
+  for (let list = 0; lower === null && !m && list < patterns.phrases.length; list++) {
+    const found = patterns.phrases[list].regex?.exec(text);
+    if (found) m = { list, index: found.index };
+  }
   if (!m) return null;
   const family = patterns.data.phrases[m.list];
   return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };

@@ -7,7 +7,6 @@ import { detectProvider } from '../providers.js';
 import type { Category } from '../types.js';
 import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
-import { listsIn } from './first-match.js';
 import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
 import { decodeMime, looksLikeMime } from './mime.js';
 
@@ -72,12 +71,6 @@ function notBounce(p: CompiledPatterns, headerText: string, x: Extracted): Categ
   return null;
 }
 
-/** The blocklists the text names, in data order (one pass for all the names). */
-function blocklistsIn(p: CompiledPatterns, lower: string): string[] {
-  const seen = listsIn(p.blocklists, lower);
-  return p.data.blocklists.filter((_, i) => seen[i]);
-}
-
 const HOST = /(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z]{2,24}(?![\w-])/gi;
 
 /**
@@ -120,19 +113,10 @@ function headerText(x: Extracted): string {
   return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-const EVIDENCE_CHARS = 300;
-
-/** A line with its blanks collapsed, cut to EVIDENCE_CHARS; a long line is collapsed only as far as needed. */
-function evidenceLine(line: string): string {
-  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const head = collapse(line.slice(0, EVIDENCE_CHARS * 4));
-  return (head.length >= EVIDENCE_CHARS || line.length <= EVIDENCE_CHARS * 4 ? head : collapse(line)).slice(0, EVIDENCE_CHARS);
-}
-
 function evidenceOf(lines: (string | null | undefined)[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
-    const t = l && evidenceLine(l);
+    const t = l?.replace(/\s+/g, ' ').trim().slice(0, 300);
     if (t && !out.some((o) => o.includes(t))) out.push(t);
   }
   return out.slice(0, 6);
@@ -150,7 +134,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     reportingMta: x.reportingMta,
     remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
     ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
-    blocklists: blocklistsIn(p, lowerWords),
+    blocklists: patterns.blocklists.filter((b) => lowerWords.includes(b)),
     decoded,
   };
 

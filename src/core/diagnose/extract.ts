@@ -46,12 +46,6 @@ const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-cod
 const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
 const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
-/** Whether a line can open the returned message: RETURNED starts with a rule character, a blank or "content-type". */
-function mayBeReturned(line: string): boolean {
-  const c = line.charCodeAt(0);
-  return c === 45 || c === 61 || c === 95 || c === 42 || c === 99 || c === 67 || c <= 32 || c > 127;
-}
-
 /** An address line needs an "@": most lines have none, and the full pattern is not cheap. */
 const addressLine = (line: string) => (line.includes('@') ? ADDRESS_LINE.exec(line) : null);
 
@@ -87,7 +81,7 @@ function cutReturned(body: string): string[] {
   const lines = splitLines(body.slice(0, MAX_NOTIFICATION_CHARS));
   const out: string[] = [];
   for (const line of lines) {
-    if (mayBeReturned(line) && RETURNED.test(line)) break;
+    if (RETURNED.test(line)) break;
     out.push(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
   }
   return out;

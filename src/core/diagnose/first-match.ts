@@ -8,9 +8,8 @@ import { requiredLiterals } from './literals.js';
 
 /** Which of many literal strings occur in a text, in one pass: an automaton over the literals' characters. */
 export interface LiteralScanner {
-  /** Symbol of each ASCII character (0: in no literal); `other` for the rest. */
+  /** Symbol of each ASCII character (0: in no literal); every other character is `width - 1`. */
   ascii: Uint8Array;
-  other: Map<number, number>;
   width: number;
   /** `next[state * width + symbol]`: the state after reading a character. */
   next: Uint16Array | Uint32Array;
@@ -43,9 +42,12 @@ export function anyOf(list: string[], flags: string): RegExp | null {
 
 /** A scanner for lists of literals (`literals[list]`), to be read on lower-cased text when the literals are lower case. */
 export function literalScanner(literals: string[][]): LiteralScanner {
-  const symbols = new Map<number, number>();
-  for (const lits of literals) for (const lit of lits) for (let k = 0; k < lit.length; k++) if (!symbols.has(lit.charCodeAt(k))) symbols.set(lit.charCodeAt(k), symbols.size + 1);
-  const width = symbols.size + 1;
+  // Characters beyond ASCII share one symbol: a literal holding one is found a little too often, never missed.
+  const ascii = new Uint8Array(128);
+  let width = 1;
+  for (const lits of literals) for (const lit of lits) for (let k = 0; k < lit.length; k++) if (lit.charCodeAt(k) < 128) ascii[lit.charCodeAt(k)] ||= width++;
+  width++;
+  const symbolOf = (code: number) => (code < 128 ? ascii[code] : width - 1);
   // The trie of the literals, then failure links breadth first, as in Aho and Corasick (1975).
   const children: Map<number, number>[] = [new Map()];
   const lists: Set<number>[] = [new Set()];
@@ -53,7 +55,7 @@ export function literalScanner(literals: string[][]): LiteralScanner {
     for (const lit of lits) {
       let state = 0;
       for (let k = 0; k < lit.length; k++) {
-        const symbol = symbols.get(lit.charCodeAt(k))!;
+        const symbol = symbolOf(lit.charCodeAt(k));
         let to = children[state].get(symbol);
         if (to === undefined) {
           to = children.push(new Map()) - 1;
@@ -82,24 +84,18 @@ export function literalScanner(literals: string[][]): LiteralScanner {
       queue.push(to);
     }
   }
-  const ascii = new Uint8Array(128);
-  const other = new Map<number, number>();
-  for (const [code, symbol] of symbols) {
-    if (code < 128) ascii[code] = symbol;
-    else other.set(code, symbol);
-  }
   const ends = Uint8Array.from(lists, (s) => (s.size ? 1 : 0));
-  return { ascii, other, width, next, ends, found: lists.map((s) => [...s]), count: literals.length };
+  return { ascii, width, next, ends, found: lists.map((s) => [...s]), count: literals.length };
 }
 
 /** Which lists have one of their literals in `text`: `seen[list]` is 1. */
 export function listsIn(s: LiteralScanner, text: string): Uint8Array {
   const seen = new Uint8Array(s.count);
-  const { ascii, other, width, next, ends, found } = s;
+  const { ascii, width, next, ends, found } = s;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    state = next[state * width + (code < 128 ? ascii[code] : (other.get(code) ?? 0))];
+    state = next[state * width + (code < 128 ? ascii[code] : width - 1)];
     if (ends[state]) for (const l of found[state]) seen[l] = 1;
   }
   return seen;

@@ -47,14 +47,8 @@ function cross(a: Strings, b: Strings): Strings | null {
   return out;
 }
 
-const ESCAPES: Record<string, Info> = {
-  b: EMPTY,
-  B: EMPTY,
-  d: one(...'0123456789'),
-  n: one('\n'),
-  t: one('\t'),
-  r: one('\r'),
-};
+// \b and \B match between characters; other letter or digit escapes are classes or references.
+const ESCAPES: Record<string, Info> = { b: EMPTY, B: EMPTY };
 
 /**
  * Parses `source` (JavaScript syntax, without flags) and reads its required literals; null when there are
@@ -118,44 +112,21 @@ function readRequired(source: string): string[] | null {
       if (kind[0] === ':' || kind[0] === '=' || kind[0] === '!') i += 2;
       else if (lookaround) i += 3;
       else if (kind[0] === '<') i = source.indexOf('>', i) + 1;
-      else throw new Error(`unknown group in ${source}`);
+      else throw new Error(source);
     }
     const inner = alternation();
-    if (source[i++] !== ')') throw new Error(`unbalanced ${source}`);
+    if (source[i++] !== ')') throw new Error(source);
     // A lookaround consumes nothing: it narrows where a match may be, which only helps.
     return lookaround ? EMPTY : inner;
   };
 
+  // A class of a few plain characters ("[sz]", "[- ]") is those characters; one with escapes, ranges or
+  // negation is left unknown.
   const charClass = (): Info => {
-    if (source[i] === '^') return skipClass();
-    const chars: string[] = [];
-    while (i < source.length && source[i] !== ']') {
-      const c = source[i++];
-      if (c === '\\') {
-        const e = source[i++];
-        const known = ESCAPES[e];
-        if (known && e !== 'b') chars.push(...known.exact!);
-        else if (/[A-Za-z0-9]/.test(e)) return skipClass();
-        else chars.push(e);
-        continue;
-      }
-      if (source[i] === '-' && source[i + 1] !== ']') {
-        let to = source[i + 1];
-        i += 2;
-        if (to === '\\') to = source[i++];
-        for (let code = c.charCodeAt(0); code <= to.charCodeAt(0); code++) chars.push(String.fromCharCode(code));
-        continue;
-      }
-      chars.push(c);
-    }
-    i++;
-    return chars.length <= MAX_SET ? one(...chars) : UNKNOWN;
-  };
-
-  const skipClass = (): Info => {
+    const start = i;
     while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-    i++;
-    return UNKNOWN;
+    const body = source.slice(start, i++);
+    return /\\|^\^|.-./.test(body) || body.length > MAX_SET ? UNKNOWN : one(...body);
   };
 
   const atom = (): Info => {
@@ -200,7 +171,7 @@ function readRequired(source: string): string[] | null {
   };
 
   const info = alternation();
-  if (i !== source.length) throw new Error(`unbalanced ${source}`);
+  if (i !== source.length) throw new Error(source);
   const need = info.need ?? asNeed(info.exact);
   return need && shortest(need) > 0 ? [...need] : null;
 }
