@@ -3,6 +3,7 @@
  * the enhanced status code's meaning (RFC 3463), then the basic reply code (RFC 5321).
  */
 import type { Category } from '../types.js';
+import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-match.js';
 
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
@@ -17,7 +18,7 @@ export interface PatternsData {
   /** Which SMTP command the server was answering, recognised from the report's wording. */
   stages: Record<Stage, string[]>;
   /** A category read at a given stage means another: "user unknown" after DATA is a filter, not a missing mailbox. */
-  stageRules: { stage: Stage; categories: Category[]; category: Category; genericStatusOnly?: boolean }[];
+  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; genericStatusOnly?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
@@ -28,14 +29,18 @@ export type Stage = 'connect' | 'mailfrom' | 'rcptto' | 'data';
 
 export interface CompiledPatterns {
   data: PatternsData;
-  notBounce: Record<'feedback' | 'vacation' | 'delivered', RegExp[]>;
-  /** `regexes` match any text; `folded`, the same patterns, match lower-cased text (see `foldCase`). */
-  phrases: { category: Category; cause: string | null; regexes: RegExp[]; folded: RegExp }[];
-  /** One alternation per stage, for lower-cased text. */
-  stages: [Stage, RegExp][];
-  bounceSubjects: RegExp[];
+  /** Each list as one alternation: whether any of its patterns matches (null: an empty list). */
+  notBounce: Record<'feedback' | 'vacation' | 'delivered', RegExp | null>;
+  /** Each family as one case-insensitive alternation, for any text (marking evidence lines). */
+  phrases: { category: Category; cause: string | null; regex: RegExp | null }[];
+  /** The families in order, for lower-cased text (see `foldCase`); text that cannot be lower-cased reads `phrases`. */
+  families: OrderedLists;
+  /** The stages in order, for lower-cased text. */
+  stages: OrderedLists;
+  stageNames: Stage[];
+  bounceSubjects: RegExp | null;
   /** For lower-cased text. */
-  serverSaid: RegExp;
+  serverSaid: RegExp | null;
 }
 
 /** How a category was reached; it sets the confidence. */
@@ -54,26 +59,24 @@ const compiled = new WeakMap<PatternsData, CompiledPatterns>();
 export function compilePatterns(data: PatternsData): CompiledPatterns {
   let c = compiled.get(data);
   if (!c) {
-    const re = (p: string) => new RegExp(p, 'im');
-    const either = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
     // Irregexp runs a case-sensitive pattern several times faster than one with `i`: patterns written in
-    // lower case are matched against lower-cased text. One with an upper-case letter keeps `i`.
-    const folded = (list: string[]) => {
-      const source = either(list) || '(?!)';
-      return new RegExp(source, /[A-Z]/.test(source.replace(/\\./g, '')) ? 'im' : 'm');
-    };
+    // lower case are matched against lower-cased text. Lists with an upper-case letter keep `i`.
+    const foldedFlags = (lists: string[][]) => (lists.some((l) => l.some((p) => /[A-Z]/.test(p.replace(/\\./g, '')))) ? 'im' : 'm');
+    const familyLists = data.phrases.map((f) => f.patterns);
+    const stageEntries = Object.entries(data.stages) as [Stage, string[]][];
     c = {
       data,
       notBounce: {
-        feedback: data.notBounce.feedback.map(re),
-        vacation: data.notBounce.vacation.map(re),
-        delivered: data.notBounce.delivered.map(re),
+        feedback: anyOf(data.notBounce.feedback, 'im'),
+        vacation: anyOf(data.notBounce.vacation, 'im'),
+        delivered: anyOf(data.notBounce.delivered, 'im'),
       },
-      // One alternation per family: one pass over the text instead of one per pattern.
-      phrases: data.phrases.map((f) => ({ category: f.category, cause: f.cause, regexes: [re(either(f.patterns))], folded: folded(f.patterns) })),
-      stages: (Object.entries(data.stages) as [Stage, string[]][]).map(([stage, list]) => [stage, folded(list)]),
-      bounceSubjects: data.bounceSubjects.map(re),
-      serverSaid: folded(data.serverSaid),
+      phrases: data.phrases.map((f) => ({ category: f.category, cause: f.cause, regex: anyOf(f.patterns, 'im') })),
+      families: orderedLists(familyLists, foldedFlags(familyLists)),
+      stages: orderedLists(stageEntries.map(([, l]) => l), foldedFlags(stageEntries.map(([, l]) => l))),
+      stageNames: stageEntries.map(([stage]) => stage),
+      bounceSubjects: anyOf(data.bounceSubjects, 'im'),
+      serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
     };
     compiled.set(data, c);
   }
@@ -114,11 +117,14 @@ export function matchPhrase(patterns: CompiledPatterns, raw: string): Classifica
   if (!raw) return null;
   const text = joinContinuations(raw);
   const lower = foldCase(text);
-  for (const family of patterns.phrases) {
-    const m = lower === null ? family.regexes[0].exec(text) : family.folded.exec(lower);
-    if (m) return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
+  let m: { list: number; index: number } | null = lower === null ? null : firstMatch(patterns.families, lower);
+  for (let list = 0; lower === null && !m && list < patterns.phrases.length; list++) {
+    const found = patterns.phrases[list].regex?.exec(text);
+    if (found) m = { list, index: found.index };
   }
-  return null;
+  if (!m) return null;
+  const family = patterns.data.phrases[m.list];
+  return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
 }
 
 /** The category an enhanced status code means, most specific entry first (`X.7.26`, then `X.7.0`-style subject). */
@@ -133,14 +139,14 @@ export function categoryOfReply(patterns: CompiledPatterns, replyCode: string | 
 }
 
 function stageOf(patterns: CompiledPatterns, text: string): Stage | null {
-  const lower = text.toLowerCase();
-  return patterns.stages.find(([, re]) => re.test(lower))?.[0] ?? null;
+  const m = firstMatch(patterns.stages, text.toLowerCase());
+  return m ? patterns.stageNames[m.list] : null;
 }
 
 /** The remote server's own words, when the report introduces them after a preamble of its own. */
 function serverWords(patterns: CompiledPatterns, text: string): string | null {
   const lower = foldCase(text);
-  const m = lower === null ? null : patterns.serverSaid.exec(lower);
+  const m = lower === null ? null : patterns.serverSaid?.exec(lower);
   return m && m.index > 0 ? text.slice(m.index) : null;
 }
 
@@ -189,12 +195,18 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   const found = firstFound(patterns, input);
   const data = patterns.data;
   let category = found.category;
-  const stage = stageOf(patterns, input.diagnostic) ?? input.context.stage();
   // "X.Y.0" names only a subject ("mailbox status, undefined"): not specific enough to outrank the stage.
   const generic = !input.status || /\.0$/.test(input.status);
-  const rule = stage
-    ? data.stageRules.find((r) => r.stage === stage && r.categories.includes(category) && (generic || !r.genericStatusOnly))
-    : undefined;
+  // Recipients are checked at RCPT TO: "no such user" said elsewhere, under a status meaning another reason
+  // (5.7.1, 5.2.1), is a filter worded as a missing mailbox (stageRules with `statusSaysOther`). An
+  // addressing status (RFC 3463 X.1.*, "5.1.10 RecipientNotFound") is about the address whatever its detail.
+  const statusSays = /^\d\.1\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
+  const rules = data.stageRules.filter(
+    (r) => r.categories.includes(category) && (generic || !r.genericStatusOnly) && (!r.statusSaysOther || (!!statusSays && !r.categories.includes(statusSays))),
+  );
+  // The stage is looked for only when a rule could use it: reading it means reading the whole notification.
+  const stage = rules.length ? (stageOf(patterns, input.diagnostic) ?? input.context.stage() ?? 'unknown') : null;
+  const rule = stage ? rules.find((r) => r.stage === stage) : undefined;
   if (rule) category = rule.category;
   const temporary = (input.status ?? input.replyCode ?? '')[0] === '4';
   if (temporary) category = data.temporary[category] ?? category;

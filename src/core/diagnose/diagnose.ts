@@ -57,14 +57,15 @@ function pickCause(catalog: Catalog, category: Category, named: string | null, c
 }
 
 function notBounce(p: CompiledPatterns, headerText: string, x: Extracted): Category | null {
-  const text = `${headerText}\n${x.notification}`;
-  if (p.notBounce.feedback.some((re) => re.test(text))) return 'feedback';
+  // Headers and notification apart: joining them would copy the whole notification.
+  const anywhere = (re: RegExp | null) => !!re && (re.test(headerText) || re.test(x.notification));
+  if (anywhere(p.notBounce.feedback)) return 'feedback';
   if (x.dsn && x.recipients.every((r) => (r.action && DONE_ACTIONS.has(r.action)) || r.status?.startsWith('2.'))) return 'delivered';
-  if (p.notBounce.delivered.some((re) => re.test(text))) return 'delivered';
+  if (anywhere(p.notBounce.delivered)) return 'delivered';
   const failed = x.dsn || x.recipients.some((r) => r.status || r.replyCode);
   const subject = x.headers.get('subject') ?? '';
-  if (failed || p.bounceSubjects.some((re) => re.test(subject))) return null;
-  if (p.notBounce.vacation.some((re) => re.test(headerText))) return 'vacation';
+  if (failed || p.bounceSubjects?.test(subject)) return null;
+  if (p.notBounce.vacation?.test(headerText)) return 'vacation';
   // RFC 3834: an automatic reply that reports no failure is an auto-reply.
   if (/^auto-replied/i.test(x.headers.get('auto-submitted') ?? '') && !matchPhrase(p, x.notification)) return 'vacation';
   return null;
@@ -124,7 +125,8 @@ function evidenceOf(lines: (string | null | undefined)[]): string[] {
 function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded: boolean): Diagnosis {
   const p = compilePatterns(patterns);
   const headers = headerText(x);
-  const context = [x.headers.get('subject') ?? '', contextLines(x.notification)].join('\n');
+  const explained = contextLines(x.notification);
+  const context = [x.headers.get('subject') ?? '', explained].join('\n');
   const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
   const lowerWords = words.toLowerCase();
   const base = {
@@ -150,7 +152,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   // No recipient named: the whole notification is the server's text (a pasted error line, say).
   const reports: RecipientReport[] = x.recipients.length
     ? x.recipients
-    : [{ address: null, action: null, status: null, replyCode: null, diagnostic: contextLines(x.notification), notes: '', remoteMta: null }];
+    : [{ address: null, action: null, status: null, replyCode: null, diagnostic: explained, notes: '', remoteMta: null }];
   let fallback: ReturnType<typeof codesIn> | undefined;
   const reader = contextReader(p, context);
   const bases: Basis[] = [];
@@ -160,7 +162,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     if (!r.status || !r.replyCode) fallback ??= codesIn(x.notification);
     const code = { status: r.status ?? fallback?.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
-    const diagnostic = [r.diagnostic || (reports.length === 1 ? contextLines(x.notification) : ''), r.notes].filter(Boolean).join('\n');
+    const diagnostic = [r.diagnostic || (reports.length === 1 ? explained : ''), r.notes].filter(Boolean).join('\n');
     const c = classify(p, { diagnostic, ...code, context: reader });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);

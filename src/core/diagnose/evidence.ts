@@ -25,10 +25,8 @@ function codeRanges(line: string, code: string | null): Range[] {
 function phraseRanges(line: string, category: Category, patterns: PatternsData): Range[] {
   for (const family of compilePatterns(patterns).phrases) {
     if (family.category !== category) continue;
-    for (const re of family.regexes) {
-      const m = re.exec(line);
-      if (m && m[0]) return [[m.index, m.index + m[0].length]];
-    }
+    const m = family.regex?.exec(line);
+    if (m && m[0]) return [[m.index, m.index + m[0].length]];
   }
   return [];
 }

@@ -3,6 +3,7 @@
  * MTAs write (Postfix, Exim, qmail, Sendmail, Exchange, Gmail…): per recipient, the server's own words.
  */
 import { parseCode } from '../code-parser.js';
+import { splitLines } from './lines.js';
 
 /** One failed (or delayed, or delivered) recipient as the report states it. */
 export interface RecipientReport {
@@ -45,10 +46,13 @@ const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-cod
 const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
 const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
+/** An address line needs an "@": most lines have none, and the full pattern is not cheap. */
+const addressLine = (line: string) => (line.includes('@') ? ADDRESS_LINE.exec(line) : null);
+
 function unfoldHeaders(block: string): Map<string, string> {
   const headers = new Map<string, string>();
   let name = '';
-  for (const line of block.split(/\r?\n/)) {
+  for (const line of splitLines(block)) {
     if (/^[ \t]/.test(line) && name) {
       headers.set(name, `${headers.get(name)} ${line.trim()}`);
       continue;
@@ -72,15 +76,15 @@ export function splitHeaders(text: string): { headers: string; body: string } {
   return ok ? { headers: block, body: text.slice(end).replace(/^\s+/, '') } : { headers: '', body: text };
 }
 
-function cutReturned(body: string): string {
-  const text = body.slice(0, MAX_NOTIFICATION_CHARS);
-  const lines = text.split(/\r?\n/);
+/** The notification's lines, up to where the returned message begins. */
+function cutReturned(body: string): string[] {
+  const lines = splitLines(body.slice(0, MAX_NOTIFICATION_CHARS));
   const out: string[] = [];
   for (const line of lines) {
     if (RETURNED.test(line)) break;
     out.push(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
   }
-  return out.join('\n');
+  return out;
 }
 
 function fieldValue(value: string): string {
@@ -180,7 +184,7 @@ function readBlocks(lines: string[]): Map<string, string> {
   const blocks = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     if (FIELD.test(lines[i])) continue;
-    const m = ADDRESS_LINE.exec(lines[i]);
+    const m = addressLine(lines[i]);
     if (!m) continue;
     const address = m[1].toLowerCase();
     const block = [lines[i].slice(m[0].length).trim()];
@@ -188,7 +192,7 @@ function readBlocks(lines: string[]): Map<string, string> {
     // An address alone on its line, then a blank line: the explanation is the next paragraph (Gmail).
     let skipBlank = !block[0];
     for (; j < lines.length && block.length <= MAX_BLOCK_LINES; j++) {
-      const next = ADDRESS_LINE.exec(lines[j]);
+      const next = addressLine(lines[j]);
       // An indented line quoting the same address continues the block (Postfix wraps "said: 550 <addr>: …").
       if ((next && !(/^\s/.test(lines[j]) && next[1].toLowerCase() === address)) || FIELD.test(lines[j])) break;
       if (!lines[j].trim()) {
@@ -209,8 +213,8 @@ function readBlocks(lines: string[]): Map<string, string> {
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
 export function extract(headerBlock: string, body: string): Extracted {
   const headers = unfoldHeaders(headerBlock);
-  const notification = cutReturned(body);
-  const lines = notification.split(/\r?\n/);
+  const lines = cutReturned(body);
+  const notification = lines.join('\n');
   const dsn = readDsn(lines);
   const blocks = readBlocks(lines);
   let recipients = dsn.recipients;

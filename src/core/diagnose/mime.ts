@@ -4,6 +4,7 @@
  * or quoted-printable text in a charset TextDecoder knows); postal-mime decodes everything else and is
  * loaded only then, so a pasted error line or a typical bounce never pays for it.
  */
+import { splitLines } from './lines.js';
 
 /** Decoded parts worth reading: the notification and any delivery-status or feedback report. */
 export interface DecodedMail {
@@ -31,7 +32,7 @@ const USEFUL_PART = /^(?:text\/(?:plain|html)|message\/(?:global-)?delivery-stat
 export function looksLikeMime(text: string): boolean {
   const head = text.slice(0, 16 * 1024).replace(/^\s+/, '');
   const end = head.search(/\r?\n\r?\n/);
-  const lines = (end < 0 ? head : head.slice(0, end)).split(/\r?\n/);
+  const lines = splitLines(end < 0 ? head : head.slice(0, end));
   if (!HEADER_LINE.test(lines[0] ?? '') && !/^From \S/.test(lines[0] ?? '')) return false;
   let headers = 0;
   let known = 0;
@@ -247,7 +248,7 @@ function decodePart(lines: string[], start: number, end: number, encoding: strin
  * finds them. Null when the library is needed.
  */
 export function splitPlainMime(text: string): DecodedMail | null {
-  const lines = text.slice(0, MAX_MIME_BYTES).split(/\r?\n/);
+  const lines = splitLines(text.slice(0, MAX_MIME_BYTES));
   const top = readFields(lines, 0, lines.length);
   if (!top) return null;
   const found: Found = { text: [], html: [], reports: [], attached: null };

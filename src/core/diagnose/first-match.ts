@@ -1,0 +1,123 @@
+/**
+ * "The first list of patterns, in order, that matches anywhere in a text", fast. Hundreds of patterns cost
+ * the regular-expression engine a check per pattern at every character, so a cheaper pass runs first: one
+ * scan of the text (Aho–Corasick over the literals each pattern cannot match without, see `literals.ts`)
+ * tells which lists can match at all, and only those run.
+ */
+import { requiredLiterals } from './literals.js';
+
+/** Which of many literal strings occur in a text, in one pass: an automaton over the literals' characters. */
+export interface LiteralScanner {
+  /** Symbol of each ASCII character (0: in no literal); every other character is `width - 1`. */
+  ascii: Uint8Array;
+  width: number;
+  /** `next[state * width + symbol]`: the state after reading a character. */
+  next: Uint16Array | Uint32Array;
+  /** Whether a literal ends in that state, and the lists it belongs to. */
+  ends: Uint8Array;
+  found: number[][];
+  /** How many lists. */
+  count: number;
+}
+
+export interface OrderedLists {
+  /** Each list as one alternation; null for an empty list. */
+  regexes: (RegExp | null)[];
+  /** Null when the lists read text as it is (flag `i`): the literals are lower case. */
+  scanner: LiteralScanner | null;
+  /** Lists with a pattern that requires no literal: always run. */
+  always: boolean[];
+}
+
+export interface ListMatch {
+  list: number;
+  /** Where the list's leftmost match starts. */
+  index: number;
+}
+
+/** Any pattern of `list` as one pattern; null for an empty list (a pattern that never matches still scans the text). */
+export function anyOf(list: string[], flags: string): RegExp | null {
+  return list.length ? new RegExp(list.map((p) => `(?:${p})`).join('|'), flags) : null;
+}
+
+/** A scanner for lists of literals (`literals[list]`), to be read on lower-cased text when the literals are lower case. */
+export function literalScanner(literals: string[][]): LiteralScanner {
+  // Characters beyond ASCII share one symbol: a literal holding one is found a little too often, never missed.
+  const ascii = new Uint8Array(128);
+  let width = 1;
+  for (const lits of literals) for (const lit of lits) for (let k = 0; k < lit.length; k++) if (lit.charCodeAt(k) < 128) ascii[lit.charCodeAt(k)] ||= width++;
+  width++;
+  const symbolOf = (code: number) => (code < 128 ? ascii[code] : width - 1);
+  // The trie of the literals, then failure links breadth first, as in Aho and Corasick (1975).
+  const children: Map<number, number>[] = [new Map()];
+  const lists: Set<number>[] = [new Set()];
+  literals.forEach((lits, list) => {
+    for (const lit of lits) {
+      let state = 0;
+      for (let k = 0; k < lit.length; k++) {
+        const symbol = symbolOf(lit.charCodeAt(k));
+        let to = children[state].get(symbol);
+        if (to === undefined) {
+          to = children.push(new Map()) - 1;
+          lists.push(new Set());
+          children[state].set(symbol, to);
+        }
+        state = to;
+      }
+      lists[state].add(list);
+    }
+  });
+  const next = children.length <= 0xffff ? new Uint16Array(children.length * width) : new Uint32Array(children.length * width);
+  const fail = new Int32Array(children.length);
+  const queue = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q];
+    for (let symbol = 1; symbol < width; symbol++) {
+      const to = children[state].get(symbol);
+      if (to === undefined) {
+        next[state * width + symbol] = state ? next[fail[state] * width + symbol] : 0;
+        continue;
+      }
+      next[state * width + symbol] = to;
+      fail[to] = state ? next[fail[state] * width + symbol] : 0;
+      for (const l of lists[fail[to]]) lists[to].add(l);
+      queue.push(to);
+    }
+  }
+  const ends = Uint8Array.from(lists, (s) => (s.size ? 1 : 0));
+  return { ascii, width, next, ends, found: lists.map((s) => [...s]), count: literals.length };
+}
+
+/** Which lists have one of their literals in `text`: `seen[list]` is 1. */
+export function listsIn(s: LiteralScanner, text: string): Uint8Array {
+  const seen = new Uint8Array(s.count);
+  const { ascii, width, next, ends, found } = s;
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    state = next[state * width + (code < 128 ? ascii[code] : width - 1)];
+    if (ends[state]) for (const l of found[state]) seen[l] = 1;
+  }
+  return seen;
+}
+
+export function orderedLists(lists: string[][], flags: string): OrderedLists {
+  const literals = lists.map((l) => l.map(requiredLiterals));
+  const always = literals.map((l) => l.some((x) => x === null));
+  return {
+    regexes: lists.map((l) => anyOf(l, flags)),
+    scanner: flags.includes('i') ? null : literalScanner(literals.map((l) => l.flatMap((x) => x ?? []))),
+    always,
+  };
+}
+
+/** The first list (in order) with a match in `text`, and where that list first matches. */
+export function firstMatch(o: OrderedLists, text: string): ListMatch | null {
+  const seen = o.scanner && listsIn(o.scanner, text);
+  for (let list = 0; list < o.regexes.length; list++) {
+    if (seen && !seen[list] && !o.always[list]) continue;
+    const m = o.regexes[list]?.exec(text);
+    if (m) return { list, index: m.index };
+  }
+  return null;
+}
