@@ -140,7 +140,7 @@ async function measureBrowser(widgetUrl: string, controlUrl: string, built: Map<
         await page.close();
       }
     }
-    reportLoads(widget, control, built);
+    await reportLoads(widget, control, built);
     await reportWidgetPage(browser, widgetUrl, controlUrl);
     return browser.version();
   } finally {
@@ -148,16 +148,21 @@ async function measureBrowser(widgetUrl: string, controlUrl: string, built: Map<
   }
 }
 
-function reportLoads(widget: Load[], control: Load[], built: Map<string, Sizes>): void {
-  const fetched = widget[0].fetched.filter((f) => f.path.startsWith('/dist/'));
-  const beforeRender = fetched.map((f) => {
-    const measured = built.get(f.path);
-    if (!measured) throw new Error(`The widget page fetched ${f.path}, which the build did not produce.`);
+async function reportLoads(widget: Load[], control: Load[], built: Map<string, Sizes>): Promise<void> {
+  const sizeOf = (path: string) => {
+    const measured = built.get(path);
+    if (!measured) throw new Error(`The widget page fetched ${path}, which the build did not produce.`);
     return measured;
-  });
-  const gzip = beforeRender.reduce((sum, s) => sum + s.gzip, 0);
-  const names = fetched.map((f) => f.path.slice(1)).join(' + ');
-  row(`downloaded before first render (${names})`, `${kb(beforeRender.reduce((s, x) => s + x.min, 0))} · ${kb(gzip)} gzip`, `≤ ${kb(BUDGET.firstJsGzip)} gzip`, gzip <= BUDGET.firstJsGzip);
+  };
+  const total = (paths: string[]) => paths.map(sizeOf).reduce((sum, s) => ({ min: sum.min + s.min, gzip: sum.gzip + s.gzip }), { min: 0, gzip: 0 });
+  // What the first render waits for: the entry and its static imports, which the browser must have first.
+  const { first } = await esLoadSets(`${dist}/`, 'bounce-wizard.js');
+  const needed = total(first.map((name) => `/dist/${name}`));
+  row(`needed before first render (${first.join(' + ')})`, `${kb(needed.min)} · ${kb(needed.gzip)} gzip`, `≤ ${kb(BUDGET.firstJsGzip)} gzip`, needed.gzip <= BUDGET.firstJsGzip);
+  // Also downloaded by then on this fast local server: the chunk requested at once, not waited for.
+  const fetched = widget[0].fetched.map((f) => f.path).filter((path) => path.startsWith('/dist/'));
+  const extra = fetched.filter((path) => !first.includes(path.slice('/dist/'.length)));
+  if (extra.length) row(`also downloaded by the first paint, not waited for (${extra.map((p) => p.slice(1)).join(' + ')})`, `${kb(total(extra).gzip)} gzip`);
   for (const [label, pick] of [['first render', (l: Load) => l.firstRender], ['time to interactive', (l: Load) => l.interactive]] as const) {
     const w = median(widget.map(pick));
     const c = median(control.map(pick));

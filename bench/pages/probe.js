@@ -60,17 +60,25 @@ async function cycles(count) {
   }
 }
 
+/**
+ * Resolves once a frame showing `el`'s first heading is painted. Not `updateComplete`: the widget's also waits
+ * for the chunk it loads after its first render.
+ */
+async function firstPaint(el) {
+  while (!heading(el)) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await afterPaint();
+}
+
 async function measureLoad() {
-  await customElements.whenDefined(tag);
-  await rendered(first);
-  if (!heading(first)) throw new Error(`<${tag}> rendered no heading.`);
+  await firstPaint(first);
   const firstRender = performance.now();
+  await rendered(first);
   await answer(first, 0);
   const interactive = performance.now();
-  // Same-origin files fetched before the first render: the script and any data it loaded for it.
+  // Same-origin files downloaded by the first render, whether it needed them or they were merely on time.
   const fetched = performance
     .getEntriesByType('resource')
-    .filter((entry) => entry.startTime < firstRender)
+    .filter((entry) => entry.responseEnd > 0 && entry.responseEnd <= firstRender)
     .map((entry) => ({ path: new URL(entry.name).pathname }));
   return { firstRender, interactive, fetched };
 }
