@@ -196,7 +196,7 @@ async function gather(walk: Walk, domain: string, term: Term, path: string[]): P
   }
   walk.findings.push(finding('spf', 'warning', `The SPF record of ${domain} uses "ptr"`,
     'RFC 7208 asks senders not to use it: it is slow, unreliable, and some receivers skip it. List your addresses with ip4:/ip6: or include: instead.'));
-  return { ...facts, skipped: `${term.text} (ptr is discouraged and not checked here)` };
+  return { ...facts, skipped: `${term.text} (discouraged, so not checked here)` };
 }
 
 /** Follows an include or redirect: its record's lookups count toward the same limit. */
@@ -318,7 +318,7 @@ function authorisationFinding(domain: string, ip: string, v: SpfVerdict): Findin
         `Evaluation ends in a permanent error (permerror): ${v.reason}. Many receivers count that as a failure; fix the SPF problems listed here.${skipped}`, CAUSE.spf);
     default:
       return finding('spf', 'error', `The SPF record of ${domain} does not authorise ${ip}: SPF ${v.result}`,
-        `${chain ? `${ip} is not in anything the record lists before ${chain}, which gives ${v.result}.` : `Nothing in the record covers ${ip}, and without an "all" that gives ${v.result}.`} ` +
+        `${chain ? `None of the services and ranges the record lists before "${chain}" covers ${ip}, so "${chain}" decides: SPF ${v.result}.` : `Nothing in the record covers ${ip}, and a record without an "all" then gives SPF ${v.result}.`} ` +
         `With a strict DMARC policy, receivers may reject this server's mail. If it sends for ${domain}, add the sending service's include: (or an ip4:/ip6: range with ${ip}) to the record.${skipped}`, CAUSE.spf);
   }
 }
