@@ -243,16 +243,16 @@ async function evaluate(walk: Walk, domain: string, record: string, path: string
       `Record: "${record}". One unreadable term makes the whole record a permanent error (permerror); correct or remove it.`, CAUSE.spf));
   }
   const all = parsed.find((t) => t.name === 'all');
-  const redirect = parsed.find((t) => t.modifier && t.name === 'redirect');
-  const work = Promise.all(parsed.filter((t) => !t.modifier).map((t) => gather(walk, domain, t, path)));
   // RFC 7208 §6.1: redirect is ignored when the record has an "all".
+  const redirect = all ? undefined : parsed.find((t) => t.modifier && t.name === 'redirect' && t.value);
+  const work = Promise.all(parsed.filter((t) => !t.modifier).map((t) => gather(walk, domain, t, path)));
   let redirected: Promise<SpfNode | null> = Promise.resolve(null);
-  if (redirect && !all && redirect.value) {
+  if (redirect) {
     walk.lookups += 1;
-    redirected = redirect.value.includes('%{') ? Promise.resolve(null) : follow(walk, 'redirect', redirect.value, path);
+    redirected = redirect.value!.includes('%{') ? Promise.resolve(null) : follow(walk, 'redirect', redirect.value!, path);
   }
   const [facts, next] = await Promise.all([work, redirected]);
-  return { all: all ? all.qualifier : next?.all ?? null, decide: (budget) => checkHost(domain, broken, facts, redirect && !all ? { term: redirect, next } : null, budget) };
+  return { all: all ? all.qualifier : next?.all ?? null, decide: (budget) => checkHost(domain, broken, facts, redirect ? { term: redirect, next } : null, budget) };
 }
 
 /** RFC 7208 §4.6: the first matching mechanism decides; lookups and void lookups count as they are reached. */
