@@ -88,6 +88,33 @@ describe('narrowCauses', () => {
     assert.deepEqual([...causes.map((c) => c.id)].sort(), [...before].sort(), 'the same causes, reordered');
   });
 
+  it('550 5.7.26, DMARC p=reject and an SPF record that does not cover the sending IP: the SPF cause comes first', async () => {
+    const findings = await findingsOf('spf-not-covering-ip');
+    assert.ok(findings.some((f) => f.title === 'DMARC p=reject'));
+    // The record itself is sound: only the finding about the sending IP points to SPF.
+    const spfProblems = findings.filter((f) => f.causeId === CAUSE.spf && f.severity !== 'ok');
+    assert.deepEqual(spfProblems.map((f) => f.title), [`The SPF record of example.com does not authorise ${ip}: SPF fail`]);
+    assert.match(spfProblems[0].detail, /include:/);
+    const { causes, raised } = narrowCauses(causesAt('550 5.7.26'), findings);
+    assert.notEqual(causesAt('550 5.7.26')[0].id, CAUSE.spf, 'the catalog alone puts another cause first');
+    assert.equal(causes[0].id, CAUSE.spf);
+    assert.deepEqual(raised, [CAUSE.spf]);
+  });
+
+  it('an SPF record that authorises the sending IP through nested includes names them and moves nothing', async () => {
+    const findings = await findingsOf('spf-pass-include');
+    const authorised = findings.find((f) => f.title.startsWith(`The SPF record of example.com authorises ${ip}`));
+    assert.equal(authorised?.severity, 'ok');
+    assert.match(authorised!.title, /include:_spf\.mailer\.example → include:_spf2\.mailer\.example → ip4:192\.0\.2\.0\/24/);
+    assert.deepEqual(narrowCauses(causesAt('550 5.7.26'), findings).raised, []);
+  });
+
+  it('without a sending IP, the SPF record is not judged against one', async () => {
+    const r = await withScenario('spf-not-covering-ip', (resolver) => checkDomain({ domain, selector, resolver }));
+    assert.ok(r.ok);
+    assert.ok(!r.value.findings.some((f) => /authorise/.test(f.title)));
+  });
+
   for (const [scenario, code, first] of [
     ['spf-over-limit', '550', CAUSE.spf],
     ['revoked-dkim', '550 5.7.26', CAUSE.dkim],

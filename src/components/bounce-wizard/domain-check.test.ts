@@ -188,6 +188,24 @@ describe('<bounce-wizard dns-check>', () => {
     await accessible(el);
   });
 
+  it('at 550 5.7.26, says the SPF record does not authorise the sending IP, and offers the SPF cause first', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard dns-check dns-resolver=${resolver('spf-not-covering-ip')} code="550 5.7.26"></bounce-wizard>`);
+    await check(el, { domain, ip });
+    const item = $$(el, '.finding').find((li) => li.textContent!.includes(`does not authorise ${ip}`));
+    expect(item, 'the finding about the sending IP').to.exist;
+    expect(item!.dataset.severity).to.equal('error');
+    // It is the first finding of the SPF record with a way to the cause, so that is the one the reader opens.
+    const open = item!.querySelector('button')!;
+    expect(open.textContent!.trim()).to.equal(en.dns.openCause(cause('auth-spf-failed').title));
+    await accessible(el);
+    open.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal(cause('auth-spf-failed').title);
+    button(el, en.back).click();
+    await el.updateComplete;
+    expect($$(el, 'button.cause')[0].textContent!.trim()).to.equal(cause('auth-spf-failed').title);
+  });
+
   it('prefills the domain, DKIM selector and sending IP from a pasted bounce', async () => {
     const el = await fixture<BounceWizard>(html`<bounce-wizard dns-check dns-resolver=${resolver('good')} start="paste"></bounce-wizard>`);
     await el.diagnose(`From: Mail Delivery System <MAILER-DAEMON@mx.example.net>

@@ -20,7 +20,7 @@ export interface CheckDomainOptions {
   domain: string;
   /** DKIM selector (the `s=` of a DKIM-Signature header); without it DKIM is not checked. */
   selector?: string;
-  /** The sending server's IPv4 or IPv6 address; without it PTR and blocklists are not checked. */
+  /** The sending server's IPv4 or IPv6 address; without it PTR, blocklists and whether SPF authorises it are not checked. */
   ip?: string;
   /** DNS JSON endpoint: `https://…`, or `http://` on loopback only. Default {@link DEFAULT_RESOLVER}. */
   resolver?: string;
@@ -130,7 +130,7 @@ export async function checkDomain(options: CheckDomainOptions): Promise<Result<D
   try {
     const [mx, spf, dmarc, dkim, policies, ptr, blocklists] = await Promise.all([
       checkMx(lookup, name),
-      checkSpf(lookup, name),
+      checkSpf(lookup, name, ip),
       checkDmarc(lookup, name),
       selector ? checkDkim(lookup, name, selector.value) : null,
       checkPolicies(lookup, name),

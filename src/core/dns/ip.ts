@@ -38,6 +38,15 @@ export function parseIp(text: string): SendingIp | null {
   return bytes ? { version: 6, text: t, bytes } : null;
 }
 
+/** Whether `ip` is inside `network`/`prefix` (a prefix of 0 holds every address of that version). */
+export function inNetwork(ip: SendingIp, network: SendingIp, prefix: number): boolean {
+  if (ip.version !== network.version) return false;
+  const whole = Math.floor(prefix / 8);
+  if (ip.bytes.slice(0, whole).some((b, i) => b !== network.bytes[i])) return false;
+  const mask = (0xff << (8 - (prefix % 8))) & 0xff;
+  return prefix % 8 === 0 || (ip.bytes[whole] & mask) === (network.bytes[whole] & mask);
+}
+
 /** The address in DNS's reversed form: `1.2.0.192` for 192.0.2.1, nibbles for IPv6. */
 export function reversedName(ip: SendingIp): string {
   if (ip.version === 4) return [...ip.bytes].reverse().join('.');
