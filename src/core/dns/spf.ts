@@ -3,7 +3,7 @@
  * redirects, void lookups, and what the record says about everyone else (`all`).
  */
 import { taggedTxt, type DnsLookup } from './doh-client.js';
-import { CAUSE, finding, lookupFailed, type Finding } from './findings.js';
+import { CAUSE, finding, lookupFailed, type Finding, type Severity } from './findings.js';
 
 /** RFC 7208 §4.6.4: more than 10 lookups, or more than 2 that find nothing, is a permanent error. */
 export const SPF_LOOKUP_LIMIT = 10;
@@ -73,8 +73,7 @@ async function follow(walk: Walk, how: 'include' | 'redirect', target: string, p
   const name = target.toLowerCase().replace(/\.$/, '');
   if (name.includes('%{')) return null; // macros depend on the message being checked; nothing to follow here
   if (path.includes(name)) {
-    walk.findings.push(finding('spf', 'error', `SPF loops: ${how}:${name} leads back to itself`,
-      `The chain ${[...path, name].join(' → ')} never ends. Receivers give up with a permanent error (permerror); remove the ${how} that points back.`, CAUSE.spf));
+    walk.findings.push(finding('spf', 'error', 'spf.loop', { how, name, chain: [...path, name] }, CAUSE.spf));
     return null;
   }
   if (path.length > DEPTH_LIMIT || walk.lookups > WALK_LIMIT) {
@@ -83,16 +82,15 @@ async function follow(walk: Walk, how: 'include' | 'redirect', target: string, p
   }
   const found = await taggedTxt(walk.lookup, name, 'spf1');
   if (!found.ok) {
-    walk.findings.push(lookupFailed('spf', `SPF record of ${name}`, found.error));
+    walk.findings.push(lookupFailed('spf', 'spf-of', found.error, name));
     return null;
   }
   const { records } = found.value;
   if (records.length === 0) await countVoid(walk, name, ['TXT']); // cached: the TXT query just ran
   if (records.length !== 1) {
-    walk.findings.push(finding('spf', 'error', records.length === 0
-      ? `Your SPF record names ${how}:${name}, which has no SPF record`
-      : `Your SPF record names ${how}:${name}, which has ${records.length} SPF records`,
-    `Receivers treat this as a permanent error (permerror), so SPF fails for every message. Fix or remove the ${how}.`, CAUSE.spf));
+    walk.findings.push(records.length === 0
+      ? finding('spf', 'error', 'spf.target-missing', { how, name }, CAUSE.spf)
+      : finding('spf', 'error', 'spf.target-several', { how, name, count: records.length }, CAUSE.spf));
     return null;
   }
   return evaluate(walk, name, records[0], [...path, name]);
@@ -109,8 +107,7 @@ async function evaluate(walk: Walk, domain: string, record: string, path: string
     else broken.push(text);
   }
   if (broken.length) {
-    walk.findings.push(finding('spf', 'error', `The SPF record of ${domain} has terms receivers cannot read: ${broken.join(' ')}`,
-      `Record: "${record}". One unreadable term makes the whole record a permanent error (permerror); correct or remove it.`, CAUSE.spf));
+    walk.findings.push(finding('spf', 'error', 'spf.unreadable', { domain, terms: broken, record }, CAUSE.spf));
   }
   const all = parsed.find((t) => t.name === 'all');
   const redirect = parsed.find((t) => t.modifier && t.name === 'redirect');
@@ -124,8 +121,7 @@ async function evaluate(walk: Walk, domain: string, record: string, path: string
     else if (term.name === 'mx') work.push(countVoid(walk, target, ['MX']));
     else if (term.name === 'exists' && !target.includes('%{')) work.push(countVoid(walk, target, ['A']));
     else if (term.name === 'ptr') {
-      walk.findings.push(finding('spf', 'warning', `The SPF record of ${domain} uses "ptr"`,
-        'RFC 7208 asks senders not to use it: it is slow, unreliable, and some receivers skip it. List your addresses with ip4:/ip6: or include: instead.'));
+      walk.findings.push(finding('spf', 'warning', 'spf.ptr', { domain }));
     }
   }
   // RFC 7208 §6.1: redirect is ignored when the record has an "all".
@@ -138,33 +134,35 @@ async function evaluate(walk: Walk, domain: string, record: string, path: string
   return all ? all.qualifier : redirected;
 }
 
-const ALL_FINDINGS: Record<Qualifier, Omit<Finding, 'check'>> = {
-  '+': { severity: 'error', title: 'Your SPF record ends in +all, so it allows anyone to send as your domain',
-    detail: '"+all" passes every server in the world. Replace it with -all (or ~all while you are still checking your senders).', causeId: CAUSE.spf },
-  '?': { severity: 'warning', title: 'Your SPF record ends in ?all, so receivers cannot reject forgeries: change it to ~all or -all',
-    detail: '"?all" is neutral: it says nothing about servers you did not list, so SPF gives receivers no protection.', causeId: CAUSE.spf },
-  '~': { severity: 'ok', title: 'Your SPF record ends in ~all (soft fail)',
-    detail: 'Unlisted servers are marked suspicious. Once you are sure every sending service is listed, -all is stricter.' },
-  '-': { severity: 'ok', title: 'Your SPF record ends in -all',
-    detail: 'Servers you did not list fail SPF, which is what you want.' },
+type AllKey = 'spf.all-pass' | 'spf.all-neutral' | 'spf.all-softfail' | 'spf.all-fail';
+const ALL_FINDINGS: Record<Qualifier, [Severity, AllKey, string?]> = {
+  '+': ['error', 'spf.all-pass', CAUSE.spf],
+  '?': ['warning', 'spf.all-neutral', CAUSE.spf],
+  '~': ['ok', 'spf.all-softfail'],
+  '-': ['ok', 'spf.all-fail'],
 };
+
+/** The finding for the record's `all`, or for its absence. */
+function allFinding(all: Qualifier | null): Finding {
+  if (!all) return finding('spf', 'warning', 'spf.no-all', {}, CAUSE.spf);
+  const [severity, key, causeId] = ALL_FINDINGS[all];
+  return finding('spf', severity, key, {}, causeId);
+}
 
 export async function checkSpf(lookup: DnsLookup, domain: string): Promise<SpfReport> {
   const report: SpfReport = { record: null, lookups: 0, voidLookups: 0, all: null, truncated: false, findings: [] };
   const found = await taggedTxt(lookup, domain, 'spf1');
   if (!found.ok) {
-    report.findings.push(lookupFailed('spf', 'SPF', found.error));
+    report.findings.push(lookupFailed('spf', 'spf', found.error));
     return report;
   }
   const { records } = found.value;
   if (records.length === 0) {
-    report.findings.push(finding('spf', 'error', 'No SPF record',
-      `${domain} publishes no TXT record starting with "v=spf1", so receivers cannot tell which servers may send for it. Publish one that lists your sending services.`, CAUSE.spf));
+    report.findings.push(finding('spf', 'error', 'spf.missing', { domain }, CAUSE.spf));
     return report;
   }
   if (records.length > 1) {
-    report.findings.push(finding('spf', 'error', `${records.length} SPF records: receivers treat that as an error (permerror)`,
-      `Found: ${records.map((r) => `"${r}"`).join(', ')}. Merge them into a single record.`, CAUSE.spf));
+    report.findings.push(finding('spf', 'error', 'spf.several', { records }, CAUSE.spf));
     return report;
   }
   report.record = records[0];
@@ -172,24 +170,16 @@ export async function checkSpf(lookup: DnsLookup, domain: string): Promise<SpfRe
   report.all = await evaluate(walk, domain, records[0], [domain.toLowerCase()]);
   Object.assign(report, { lookups: walk.lookups, voidLookups: walk.voids, truncated: walk.truncated });
 
-  const findings: Finding[] = [finding('spf', 'ok', 'One SPF record found', `"${records[0]}"`)];
-  const count = walk.truncated ? `more than ${walk.lookups}` : String(walk.lookups);
+  const findings: Finding[] = [finding('spf', 'ok', 'spf.found', { record: records[0] })];
   findings.push(walk.lookups > SPF_LOOKUP_LIMIT
-    ? finding('spf', 'error', `SPF needs ${count} DNS lookups; the limit is ${SPF_LOOKUP_LIMIT}`,
-      'Past the limit receivers stop with a permanent error (permerror) and SPF fails. Remove includes you no longer use, or replace some with ip4:/ip6: ranges.', CAUSE.spf)
-    : finding('spf', 'ok', `SPF needs ${walk.lookups} of the ${SPF_LOOKUP_LIMIT} DNS lookups allowed`,
-      'Counted through every include and redirect; a, mx, ptr and exists count too.'));
+    ? finding('spf', 'error', 'spf.over-limit', { count: walk.lookups, truncated: walk.truncated, limit: SPF_LOOKUP_LIMIT }, CAUSE.spf)
+    : finding('spf', 'ok', 'spf.lookups', { count: walk.lookups, limit: SPF_LOOKUP_LIMIT }));
   if (walk.voids > 0) {
-    findings.push(finding('spf', walk.voids > SPF_VOID_LIMIT ? 'error' : 'warning',
-      `${walk.voids} SPF lookup${walk.voids === 1 ? ' finds' : 's find'} nothing (the limit is ${SPF_VOID_LIMIT})`,
-      'A name in your SPF tree does not exist or has no records. Beyond two such lookups receivers stop with a permanent error; remove the dead names.',
+    findings.push(finding('spf', walk.voids > SPF_VOID_LIMIT ? 'error' : 'warning', 'spf.void', { count: walk.voids, limit: SPF_VOID_LIMIT },
       walk.voids > SPF_VOID_LIMIT ? CAUSE.spf : undefined));
   }
   findings.push(...walk.findings);
-  findings.push(report.all
-    ? { check: 'spf', ...ALL_FINDINGS[report.all] }
-    : finding('spf', 'warning', 'Your SPF record has no "all" at the end',
-      'Without it, servers you did not list get a neutral result, as with ?all. End the record with ~all or -all.', CAUSE.spf));
+  findings.push(allFinding(report.all));
   report.findings = findings;
   return report;
 }
