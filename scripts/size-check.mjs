@@ -18,14 +18,13 @@ const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 const ENGLISH_GZIP_BUDGET = 118 * 1024;
 
 // The classic script, one file for every reader. Spanish, providers' codes and postal-mime are files beside it;
-// "Check my domain" (14 KB) is not, because its view renders with the script's own copy of Lit. The 89th KB
-// is SPF evaluation for the sending IP (issue 8).
-const CLASSIC_GZIP_BUDGET = 89 * 1024;
+// "Check my domain" (15 KB) is not, because its view renders with the script's own copy of Lit.
+const CLASSIC_GZIP_BUDGET = 91 * 1024;
 
 // "Check my domain" (issue 8) is opt-in (`dns-check`) and loads on its first use: the DNS core and its view,
-// about 14 KB, 1.3 of them SPF evaluation for the sending IP. It is counted here on its own rather than in the
-// English total, whose budget it would break.
-const DOMAIN_CHECK_GZIP_BUDGET = 14 * 1024;
+// about 15 KB: SPF evaluation for the sending IP (1.3 KB) and the findings' English message table (1.7 KB) are
+// part of it. It is counted here on its own rather than in the English total, whose budget it would break.
+const DOMAIN_CHECK_GZIP_BUDGET = 16 * 1024;
 const DOMAIN_CHECK_CHUNK = /^bounce-wizard-domain-check-[\w-]+\.js$/;
 
 const sum = (sizes) => sizes.reduce((total, s) => ({ min: total.min + s.min, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli }));

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/types.js';
 import type { CheckInputFailure } from '../core/dns/check-domain.js';
 import type { Severity } from '../core/dns/findings.js';
+import type { FindingMessages } from '../core/dns/messages.js';
 
 /** Every sentence the element shows that does not come from the catalog. One table per locale. */
 export interface Strings {
@@ -138,8 +139,11 @@ export interface Strings {
     summary: (counts: Record<Severity, number>) => string;
     /** Each finding's label; findings are listed by severity, most serious first. */
     severity: Record<Severity, string>;
-    /** The findings' own sentences come from the check in English; said once in other languages, null in English. */
-    findingsLanguage: string | null;
+    /**
+     * Each finding's title and detail by its key (`core/dns/messages.ts`); null in English, whose table is the
+     * core's own and comes with the domain check, so the English strings stay small.
+     */
+    findings: FindingMessages | null;
     openCause: (causeTitle: string) => string;
     change: string;
     /** Above a code's causes once a check has reordered them. */
@@ -307,7 +311,7 @@ export const en: Strings = {
     resultTitle: (domain) => `Mail setup of ${domain}`,
     summary: ({ error, warning, info, ok }) => `Problems: ${error}. Warnings: ${warning}. Notes: ${info}. Fine: ${ok}.`,
     severity: { error: 'Problem', warning: 'Warning', info: 'Note', ok: 'Fine' },
-    findingsLanguage: null,
+    findings: null,
     openCause: (causeTitle) => `See the fix: ${causeTitle}`,
     change: 'Change and check again',
     ordered: (domain) => `Ordered by the check of ${domain}: the causes it points to come first.`,

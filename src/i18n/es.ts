@@ -1,3 +1,4 @@
+import { dnsFindingsEs } from './dns-es.js';
 import type { Strings } from './en.js';
 
 /** Spanish, in the neutral "usted" register. Loaded on demand with the Spanish catalog overlay. */
@@ -161,7 +162,7 @@ export const es: Strings = {
     resultTitle: (domain) => `Configuración de correo de ${domain}`,
     summary: ({ error, warning, info, ok }) => `Problemas: ${error}. Avisos: ${warning}. Notas: ${info}. Sin problemas: ${ok}.`,
     severity: { error: 'Problema', warning: 'Aviso', info: 'Nota', ok: 'Correcto' },
-    findingsLanguage: 'Los detalles de cada resultado se muestran en inglés.',
+    findings: dnsFindingsEs,
     openCause: (causeTitle) => `Ver la solución: ${causeTitle}`,
     change: 'Cambiar y volver a comprobar',
     ordered: (domain) => `Ordenadas según lo que encontró la comprobación de ${domain}: primero las causas a las que apunta.`,

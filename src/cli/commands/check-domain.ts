@@ -50,7 +50,8 @@ function formatReport(report: DomainReport): string {
 }
 
 function reportJson(report: DomainReport): object {
-  return { ...report, findings: report.findings.map((f) => ({ ...f, causeId: f.causeId ?? null })) };
+  // The JSON contract's fields only: key and params are for translating, the CLI speaks English.
+  return { ...report, findings: report.findings.map(({ check, severity, title, detail, causeId }) => ({ check, severity, title, detail, causeId: causeId ?? null })) };
 }
 
 export const checkDomainCommand: Command = {

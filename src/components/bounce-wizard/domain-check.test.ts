@@ -7,14 +7,19 @@ import '../../define.js';
 import { $, $$, accessible, button, heading, live } from './test-helpers.js';
 import type { BounceWizard, BwDnsCheckDetail } from './bounce-wizard.js';
 import { builtinCatalog } from '../../core/builtin-catalog.js';
+import { checkDomain } from '../../core/dns/check-domain.js';
+import type { Finding } from '../../core/dns/findings.js';
 import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
 import scenarioData from '../../../test/dns/scenarios.json';
+import findingsEn from '../../../test/dns/findings-en.json';
 
 type Expected = [keyof typeof en.dns.severity, string][];
 const scenarios = scenarioData.scenarios as unknown as Record<string, { expect: Expected }>;
 const { domain, selector, ip } = scenarioData;
 const resolver = (scenario: string) => `${location.origin}/test-doh/${scenario}`;
+/** Each scenario's findings as the CLI prints them in English: [title, detail]. */
+const scenarioFindingsEn = findingsEn as unknown as Record<string, [string, string][]>;
 const cause = (id: string) => builtinCatalog.causeById.get(id)!;
 
 async function open(el: BounceWizard) {
@@ -231,8 +236,8 @@ To: bob@example.net
     expect($(el, '#paste-title'), 'back on the paste result').to.exist;
   });
 
-  it('speaks the reader’s language around the findings, and says their details are in English', async () => {
-    const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es" dns-check dns-resolver=${resolver('revoked-dkim')} code="cause:auth-dkim-failed"></bounce-wizard>`);
+  it('speaks the reader’s language around the findings and in them', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard lang="es" dns-check dns-resolver=${resolver('missing-spf')} code="cause:auth-spf-failed"></bounce-wizard>`);
     await el.updateComplete;
     button(el, es.dns.open).click();
     await waitUntil(() => $(el, '.dns-form'), 'the form did not open');
@@ -242,7 +247,28 @@ To: bob@example.net
     await waitUntil(() => $(el, '.findings'), 'no findings');
     await el.updateComplete;
     expect(heading(el)).to.equal(es.dns.resultTitle(domain));
-    expect($$(el, '.hint').some((p) => p.textContent === es.dns.findingsLanguage)).to.equal(true);
-    expect(findings(el).find((f) => f.severity === 'error')!.label).to.equal(`✕ ${es.dns.severity.error}:`);
+    const spf = $$(el, '.finding').find((li) => li.dataset.severity === 'error')!;
+    expect(spf.querySelector('.severity')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`✕ ${es.dns.severity.error}:`);
+    const [title, detail] = es.dns.findings!['spf.missing']({ domain });
+    expect(text(spf.querySelector('.finding-title')!)).to.equal(`✕ ${es.dns.severity.error}: ${title}`);
+    expect(spf.querySelector('.finding-detail')!.textContent).to.equal(detail);
+    expect(detail).to.contain(domain).and.to.contain('"v=spf1"');
+    // Every finding, not only that one: the same check through the core, each said from the Spanish table.
+    const report = await checkDomain({ domain, selector, resolver: resolver('missing-spf') });
+    if (!report.ok) throw new Error(report.error.message);
+    const say = (f: Finding) => (es.dns.findings![f.key] as (p: Finding['params']) => [string, string])(f.params);
+    const expected = report.value.findings.map((f) => `${f.severity} ${say(f).join(' | ')}`);
+    const shown = $$(el, '.finding').map((li) =>
+      `${li.dataset.severity} ${text(li.querySelector('.finding-title')!).replace(/^\S+ [^:]+: /, '')} | ${li.querySelector('.finding-detail')!.textContent}`);
+    expect(shown.sort()).to.deep.equal(expected.sort());
+  });
+
+  it('says the same findings in English without a lang', async () => {
+    const el = await wizard('missing-spf');
+    await check(el, { domain, selector });
+    const spf = $$(el, '.finding').find((li) => li.dataset.severity === 'error')!;
+    const [title, detail] = scenarioFindingsEn['missing-spf'].find(([t]) => t === 'No SPF record')!;
+    expect(text(spf.querySelector('.finding-title')!)).to.equal(`✕ ${en.dns.severity.error}: ${title}`);
+    expect(spf.querySelector('.finding-detail')!.textContent).to.equal(detail);
   });
 });

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { domainCheckStyles } from './views/domain-check.styles.js';
 import { checkDomain, normaliseDomain, normaliseSelector, validateResolver, type CheckInputFailure, type DomainReport } from '../../core/dns/check-domain.js';
 import type { Finding, Severity } from '../../core/dns/findings.js';
+import type { FindingKey, FindingParams } from '../../core/dns/messages.js';
 import { parseIp } from '../../core/dns/ip.js';
 import { narrowCauses } from '../../core/dns/narrow.js';
 import { senderFacts } from '../../core/diagnose/sender.js';
@@ -168,15 +169,22 @@ function renderForm(state: Extract<DomainCheckState, { phase: 'form' | 'checking
     </form>`;
 }
 
+/** The finding's title and detail in the reader's language; English is the core's own text. */
+function findingText(f: Finding, t: Strings): [string, string] {
+  const say = t.dns.findings?.[f.key] as ((params: FindingParams<FindingKey>) => [string, string]) | undefined;
+  return say ? say(f.params as FindingParams<FindingKey>) : [f.title, f.detail];
+}
+
 function renderFinding(f: Finding, host: DomainCheckHost) {
   const { t } = host;
   const causeTitle = f.causeId ? host.causeTitle(f.causeId) : undefined;
+  const [title, detail] = findingText(f, t);
   return html`<li class="finding" data-severity=${f.severity}>
     <p class="finding-title">
       <span class="severity"><span class="severity-icon" aria-hidden="true">${ICONS[f.severity]}</span> ${t.dns.severity[f.severity]}:</span>
-      ${f.title}
+      ${title}
     </p>
-    <p class="finding-detail">${f.detail}</p>
+    <p class="finding-detail">${detail}</p>
     ${f.causeId && causeTitle
       ? html`<button part="button" type="button" @click=${() => host.openCause(f.causeId!)}>${t.dns.openCause(causeTitle)}</button>`
       : nothing}
@@ -186,7 +194,6 @@ function renderFinding(f: Finding, host: DomainCheckHost) {
 function renderResult({ report, input }: Extract<DomainCheckState, { phase: 'result' }>, host: DomainCheckHost) {
   const { t } = host;
   return html`<p class="dns-summary">${t.dns.summary(report.summary)}</p>
-    ${t.dns.findingsLanguage ? html`<p class="hint">${t.dns.findingsLanguage}</p>` : nothing}
     <ul class="findings">
       ${SEVERITIES.flatMap((severity) => report.findings.filter((f) => f.severity === severity)).map((f) => renderFinding(f, host))}
     </ul>

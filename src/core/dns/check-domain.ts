@@ -101,9 +101,8 @@ export function validateResolver(text: string): Checked<'invalid-resolver' | 'in
 
 function resolverFinding(resolver: string, failures: string[]): Finding {
   const allTimeouts = failures.every((f) => f === 'timeout');
-  return finding('resolver', 'error', allTimeouts ? 'The DNS resolver did not answer in time' : 'The DNS resolver could not be used',
-    `${resolver} gave no usable answer to any of the ${failures.length} lookups (${[...new Set(failures)].join(', ')}), so nothing was checked. ` +
-    'Check the connection or try another resolver; this says nothing about the domain itself.');
+  return finding('resolver', 'error', allTimeouts ? 'resolver.timeout' : 'resolver.failed',
+    { resolver, count: failures.length, reasons: [...new Set(failures)] });
 }
 
 export async function checkDomain(options: CheckDomainOptions): Promise<Result<DomainReport, CheckInputFailure>> {

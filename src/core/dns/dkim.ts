@@ -26,19 +26,17 @@ export async function checkDkim(lookup: DnsLookup, domain: string, selector: str
   const name = `${selector}._domainkey.${domain}`;
   const found = await lookup(name, 'TXT');
   if (!found.ok) {
-    report.findings.push(lookupFailed('dkim', `DKIM key (${name})`, found.error));
+    report.findings.push(lookupFailed('dkim', 'dkim', found.error, name));
     return report;
   }
   // A DKIM key record is the TXT record carrying p=; other TXT records at the name are not keys.
   const keys = found.value.records.map(parseTagList).filter((k) => k.tags.has('p'));
   if (keys.length === 0) {
-    report.findings.push(finding('dkim', 'error', `No DKIM key for selector ${selector}`,
-      `Nothing at ${name}. Receivers cannot verify signatures made with this selector. Publish the key your mail service gives you, or check the selector (the s= of a DKIM-Signature header).`, CAUSE.dkim));
+    report.findings.push(finding('dkim', 'error', 'dkim.missing', { selector, name }, CAUSE.dkim));
     return report;
   }
   if (keys.length > 1) {
-    report.findings.push(finding('dkim', 'warning', `${keys.length} DKIM keys for selector ${selector}`,
-      `Receivers may pick either one at ${name}; keep exactly one record.`, CAUSE.dkim));
+    report.findings.push(finding('dkim', 'warning', 'dkim.several', { count: keys.length, selector, name }, CAUSE.dkim));
   }
   const { tags } = keys[0];
   const p = tags.get('p') ?? '';
@@ -46,38 +44,31 @@ export async function checkDkim(lookup: DnsLookup, domain: string, selector: str
   report.keyType = keyType;
   const v = tags.get('v');
   if (v !== undefined && v !== 'DKIM1') {
-    report.findings.push(finding('dkim', 'error', `The DKIM record for selector ${selector} has v=${v}`, 'When v= is present it must be DKIM1; receivers ignore the key otherwise.', CAUSE.dkim));
+    report.findings.push(finding('dkim', 'error', 'dkim.bad-version', { selector, version: v }, CAUSE.dkim));
   }
   if (p.trim() === '') {
-    report.findings.push(finding('dkim', 'error', `DKIM key for selector ${selector} is revoked`,
-      `The record at ${name} has an empty p=, which means the key was withdrawn: every signature made with it fails. Sign with a current selector, or publish the new key.`, CAUSE.dkim));
+    report.findings.push(finding('dkim', 'error', 'dkim.revoked', { selector, name }, CAUSE.dkim));
     return report;
   }
   if (keyType === 'ed25519') {
-    report.findings.push(finding('dkim', 'ok', `DKIM key for selector ${selector}: Ed25519`,
-      'Ed25519 keys are strong, but not every receiver checks them yet; many senders add an RSA signature as well.'));
+    report.findings.push(finding('dkim', 'ok', 'dkim.ed25519', { selector }));
   } else if (keyType === 'rsa') {
     const bits = approximateRsaBits(p);
     report.bits = bits;
     if (bits === null) {
-      report.findings.push(finding('dkim', 'error', `The DKIM key for selector ${selector} is not valid base64`,
-        `Receivers cannot read the p= value at ${name}; copy the key again from your mail service, without quotes or line breaks inside it.`, CAUSE.dkim));
+      report.findings.push(finding('dkim', 'error', 'dkim.bad-base64', { selector, name }, CAUSE.dkim));
     } else if (bits < 1024) {
-      report.findings.push(finding('dkim', 'error', `DKIM key for selector ${selector} is too short (about ${bits} bits)`,
-        'Receivers reject keys under 1024 bits as unsafe. Create a 2048-bit key.', CAUSE.dkim));
+      report.findings.push(finding('dkim', 'error', 'dkim.too-short', { selector, bits }, CAUSE.dkim));
     } else if (bits < 2048) {
-      report.findings.push(finding('dkim', 'warning', `DKIM key for selector ${selector} is about ${bits} bits`,
-        'It still works, but 2048 bits is the recommended size now; plan to rotate to a longer key.'));
+      report.findings.push(finding('dkim', 'warning', 'dkim.short', { selector, bits }));
     } else {
-      report.findings.push(finding('dkim', 'ok', `DKIM key for selector ${selector}: RSA, about ${bits} bits`, `Published at ${name}.`));
+      report.findings.push(finding('dkim', 'ok', 'dkim.rsa', { selector, bits, name }));
     }
   } else {
-    report.findings.push(finding('dkim', 'error', `The DKIM key for selector ${selector} has an unknown type k=${keyType}`,
-      'Receivers know rsa and ed25519 only.', CAUSE.dkim));
+    report.findings.push(finding('dkim', 'error', 'dkim.unknown-type', { selector, type: keyType }, CAUSE.dkim));
   }
   if (tags.get('t')?.split(':').map((f) => f.trim()).includes('y')) {
-    report.findings.push(finding('dkim', 'info', `The DKIM key for selector ${selector} is in test mode (t=y)`,
-      'Receivers may treat failures with it leniently; remove t=y once signing works.'));
+    report.findings.push(finding('dkim', 'info', 'dkim.testing', { selector }));
   }
   return report;
 }

@@ -2,7 +2,7 @@
  * A DNS client over the DNS JSON API (`GET ?name=…&type=…`, `Accept: application/dns-json`), as Cloudflare
  * and Google serve it. It runs on `fetch` alone, so it works in the browser and in Node alike.
  */
-import type { Result } from '../types.js';
+import { queryMessages, type QueryParams, type QueryProblem } from './messages.js';
 
 /** The record types the domain check asks for, with their numbers on the wire. */
 export const RR_TYPES = { A: 1, MX: 15, TXT: 16, AAAA: 28, PTR: 12 } as const;
@@ -19,10 +19,16 @@ export type LookupFailure = 'timeout' | 'unreachable' | 'servfail' | 'refused' |
 
 export interface LookupError {
   reason: LookupFailure;
+  /** English, from `problem` and `query` (`messages.ts`). */
   message: string;
+  problem: QueryProblem;
+  query: QueryParams;
 }
 
-export type DnsLookup = (name: string, type: RRType) => Promise<Result<DnsAnswer, LookupFailure>>;
+/** `Result` with the query's params on the error, so its message can be said in another language. */
+export type LookupResult = { ok: true; value: DnsAnswer } | { ok: false; error: LookupError };
+
+export type DnsLookup = (name: string, type: RRType) => Promise<LookupResult>;
 
 export interface DohClientOptions {
   /** The DNS JSON endpoint, `https://…` (or `http://` on loopback; the caller checks that). */
@@ -52,27 +58,27 @@ export function joinTxt(data: string): string {
   return parts.join('');
 }
 
-function fail(reason: LookupFailure, message: string): Result<never, LookupFailure> {
-  return { ok: false, error: { reason, message } };
+function fail(reason: LookupFailure, problem: QueryProblem, query: QueryParams): LookupResult {
+  return { ok: false, error: { reason, message: queryMessages[problem](query), problem, query } };
 }
 
 /** Checks the JSON is a DNS answer before anything reads it: a resolver may send anything. */
-function readResponse(body: unknown, type: RRType, name: string): Result<DnsAnswer, LookupFailure> {
+function readResponse(body: unknown, type: RRType, name: string): LookupResult {
   if (typeof body !== 'object' || body === null || typeof (body as { Status?: unknown }).Status !== 'number') {
-    return fail('malformed', `The resolver's answer for ${name} (${type}) is not a DNS JSON response.`);
+    return fail('malformed', 'not-dns-json', { name, type });
   }
   const { Status, Answer } = body as { Status: number; Answer?: unknown };
   const rcode = RCODES[Status];
-  if (rcode === 'servfail') return fail('servfail', `The resolver could not get an answer for ${name} (${type}): SERVFAIL.`);
-  if (rcode === 'refused') return fail('refused', `The resolver refused to look up ${name} (${type}).`);
-  if (rcode === undefined) return fail('servfail', `The resolver answered ${name} (${type}) with DNS error code ${Status}.`);
+  if (rcode === 'servfail') return fail('servfail', 'servfail', { name, type });
+  if (rcode === 'refused') return fail('refused', 'refused', { name, type });
+  if (rcode === undefined) return fail('servfail', 'rcode', { name, type, status: Status });
   if (Answer !== undefined && !Array.isArray(Answer)) {
-    return fail('malformed', `The resolver's answer for ${name} (${type}) has a malformed Answer section.`);
+    return fail('malformed', 'bad-answer', { name, type });
   }
   const records: string[] = [];
   for (const rr of Answer ?? []) {
     if (typeof rr !== 'object' || rr === null || typeof rr.type !== 'number' || typeof rr.data !== 'string') {
-      return fail('malformed', `The resolver's answer for ${name} (${type}) has a malformed record.`);
+      return fail('malformed', 'bad-record', { name, type });
     }
     if (rr.type === RR_TYPES[type]) records.push(type === 'TXT' ? joinTxt(rr.data) : rr.data);
   }
@@ -84,15 +90,15 @@ export function createDohClient(options: DohClientOptions): DohClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxQueries = options.maxQueries ?? 100;
-  const cache = new Map<string, Promise<Result<DnsAnswer, LookupFailure>>>();
+  const cache = new Map<string, Promise<LookupResult>>();
   // One listener on the outer signal for all queries: a listener each would pass Node's leak warning at 11.
   const running = new Set<AbortController>();
   options.signal?.addEventListener('abort', () => running.forEach((c) => c.abort()), { once: true });
   let answered = 0;
   const failures: LookupFailure[] = [];
 
-  async function query(name: string, type: RRType): Promise<Result<DnsAnswer, LookupFailure>> {
-    if (options.signal?.aborted) return fail('timeout', `Time ran out before ${name} (${type}) could be looked up.`);
+  async function query(name: string, type: RRType): Promise<LookupResult> {
+    if (options.signal?.aborted) return fail('timeout', 'deadline', { name, type });
     const url = new URL(options.resolver);
     url.searchParams.set('name', name);
     url.searchParams.set('type', type);
@@ -101,19 +107,19 @@ export function createDohClient(options: DohClientOptions): DohClient {
     running.add(controller);
     try {
       const response = await doFetch(url.href, { headers: { accept: 'application/dns-json' }, signal: controller.signal });
-      if (!response.ok) return fail('http-error', `The resolver answered HTTP ${response.status} for ${name} (${type}).`);
+      if (!response.ok) return fail('http-error', 'http-error', { name, type, status: response.status });
       let body: unknown;
       try {
         body = JSON.parse(await response.text());
       } catch (error) {
         if (controller.signal.aborted) throw error;
-        return fail('malformed', `The resolver's answer for ${name} (${type}) is not valid JSON.`);
+        return fail('malformed', 'not-json', { name, type });
       }
       return readResponse(body, type, name);
     } catch {
       return controller.signal.aborted
-        ? fail('timeout', `The lookup of ${name} (${type}) took too long and was stopped.`)
-        : fail('unreachable', `The resolver at ${url.origin} could not be reached.`);
+        ? fail('timeout', 'timeout', { name, type })
+        : fail('unreachable', 'unreachable', { name, type, origin: url.origin });
     } finally {
       clearTimeout(timer);
       running.delete(controller);
@@ -125,7 +131,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
     let pending = cache.get(key);
     if (!pending) {
       pending = cache.size >= maxQueries
-        ? Promise.resolve(fail('too-many-lookups', `Stopped before ${name} (${type}): the check already made ${maxQueries} queries.`))
+        ? Promise.resolve(fail('too-many-lookups', 'too-many', { name, type, limit: maxQueries }))
         : query(name, type).then((r) => {
             // SERVFAIL and REFUSED are DNS answers: the resolver works, the name's own servers may not.
             if (r.ok || r.error.reason === 'servfail' || r.error.reason === 'refused') answered += 1;
@@ -144,7 +150,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
  * The TXT records at `name` that carry a version tag (`spf1`, `DMARC1`, `STSv1`, `TLSRPTv1`), matched
  * case-insensitively as the RFCs say. Other TXT records at the same name are ignored, as receivers do.
  */
-export async function taggedTxt(lookup: DnsLookup, name: string, tag: string): Promise<Result<DnsAnswer, LookupFailure>> {
+export async function taggedTxt(lookup: DnsLookup, name: string, tag: string): Promise<LookupResult> {
   const found = await lookup(name, 'TXT');
   if (!found.ok) return found;
   const versioned = new RegExp(`^v\\s*=\\s*${tag}(?![^;\\s])`, 'i');

@@ -1,5 +1,6 @@
 /** What the domain check reports: one finding per thing it looked at, in plain words, with a severity. */
-import type { LookupError, LookupFailure } from './doh-client.js';
+import type { LookupError } from './doh-client.js';
+import { findingMessages, type AnyParams, type FindingKey, type FindingParams, type LookupSubject } from './messages.js';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
@@ -10,7 +11,10 @@ export type CheckName = (typeof CHECKS)[number];
 export interface Finding {
   check: CheckName;
   severity: Severity;
-  /** One sentence: what was found and, when something is wrong, what to do. */
+  /** What was found, for another language's table (`messages.ts`), with `params` the text is made from. */
+  key: FindingKey;
+  params: AnyParams;
+  /** One sentence, in English: what was found and, when something is wrong, what to do. */
   title: string;
   /** The evidence (the record as found) and why it matters. */
   detail: string;
@@ -32,24 +36,19 @@ export const CAUSE = {
   notAcceptingMail: 'recipient-not-accepting-mail',
 } as const;
 
-export function finding(check: CheckName, severity: Severity, title: string, detail: string, causeId?: string): Finding {
-  return causeId === undefined ? { check, severity, title, detail } : { check, severity, title, detail, causeId };
+export function finding<K extends FindingKey>(check: CheckName, severity: Severity, key: K, params: FindingParams<K>, causeId?: string): Finding {
+  const [title, detail] = (findingMessages[key] as (p: FindingParams<K>) => [string, string])(params);
+  const f: Finding = { check, severity, key, params: params as AnyParams, title, detail };
+  if (causeId !== undefined) f.causeId = causeId;
+  return f;
 }
 
-const FAILURE_TITLES: Record<LookupFailure, string> = {
-  timeout: 'timed out',
-  unreachable: 'failed: the resolver could not be reached',
-  servfail: 'failed: the DNS servers for the name did not answer properly (SERVFAIL)',
-  refused: 'was refused by the resolver',
-  malformed: 'failed: the resolver sent an answer that is not valid DNS JSON',
-  'http-error': 'failed: the resolver returned an HTTP error',
-  'too-many-lookups': 'was skipped: the check reached its limit on DNS queries',
-};
-
-/** A lookup that did not get an answer is a finding too: the check could not be done, which is not a pass. */
-export function lookupFailed(check: CheckName, what: string, failure: LookupError): Finding {
-  return finding(check, 'warning', `The ${what} lookup ${FAILURE_TITLES[failure.reason]}`,
-    `${failure.message} This part of the check has no result; try again later or with another resolver.`);
+/**
+ * A lookup that did not get an answer is a finding too: the check could not be done, which is not a pass.
+ * `target`: the name, address or list the lookup was about, when the subject names one.
+ */
+export function lookupFailed(check: CheckName, subject: LookupSubject, failure: LookupError, target = ''): Finding {
+  return finding(check, 'warning', `lookup.${failure.reason}`, { subject, target, problem: failure.problem, ...failure.query });
 }
 
 export type SeverityCounts = Record<Severity, number>;

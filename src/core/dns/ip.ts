@@ -4,6 +4,7 @@
  */
 import type { DnsLookup } from './doh-client.js';
 import { CAUSE, finding, lookupFailed, type Finding } from './findings.js';
+import type { BlocklistRefusal } from './messages.js';
 
 export interface SendingIp {
   version: 4 | 6;
@@ -63,11 +64,10 @@ const PTR_NAMES_CHECKED = 3;
 
 export async function checkPtr(lookup: DnsLookup, ip: SendingIp): Promise<Finding[]> {
   const found = await lookup(`${reversedName(ip)}.${ip.version === 4 ? 'in-addr' : 'ip6'}.arpa`, 'PTR');
-  if (!found.ok) return [lookupFailed('ptr', `reverse DNS (PTR) for ${ip.text}`, found.error)];
+  if (!found.ok) return [lookupFailed('ptr', 'ptr', found.error, ip.text)];
   const names = found.value.records.map((n) => n.replace(/\.$/, '').toLowerCase());
   if (names.length === 0) {
-    return [finding('ptr', 'warning', `No reverse DNS for ${ip.text}`,
-      'Many receivers refuse or distrust mail from an address without a name. Ask whoever runs the server (or its hosting provider) to set a PTR record that matches the server name.', CAUSE.noPtr)];
+    return [finding('ptr', 'warning', 'ptr.missing', { ip: ip.text }, CAUSE.noPtr)];
   }
   const checked = names.slice(0, PTR_NAMES_CHECKED);
   const forward = await Promise.all(checked.map((name) => lookup(name, ip.version === 4 ? 'A' : 'AAAA')));
@@ -77,35 +77,33 @@ export async function checkPtr(lookup: DnsLookup, ip: SendingIp): Promise<Findin
     return f.ok && f.value.records.some((r) => sameIp(ip, r));
   });
   if (confirmed.length) {
-    return [finding('ptr', 'ok', `Reverse DNS for ${ip.text}: ${confirmed[0]}, which points back to it`,
-      `The PTR name resolves to the same address (forward-confirmed), as receivers expect.`)];
+    return [finding('ptr', 'ok', 'ptr.confirmed', { ip: ip.text, name: confirmed[0] })];
   }
-  if (failedForward && !failedForward.ok) return [lookupFailed('ptr', `forward lookup of ${checked.join(', ')}`, failedForward.error)];
-  return [finding('ptr', 'warning', `Reverse DNS for ${ip.text} is ${names[0]}, but that name does not point back to it`,
-    `Receivers check that the PTR name resolves to the sending address (forward-confirmed reverse DNS). Add an ${ip.version === 4 ? 'A' : 'AAAA'} record for ${names[0]} with ${ip.text}, or change the PTR.`, CAUSE.noPtr)];
+  if (failedForward && !failedForward.ok) return [lookupFailed('ptr', 'ptr-forward', failedForward.error, checked.join(', '))];
+  return [finding('ptr', 'warning', 'ptr.mismatch', { ip: ip.text, name: names[0], type: ip.version === 4 ? 'A' : 'AAAA' }, CAUSE.noPtr)];
 }
 
 interface Blocklist {
   zone: string;
   ipv6: boolean;
   /** Why the list did not answer, for its own "query refused" codes, which must not read as "not listed". */
-  refusal(answer: string): string | null;
+  refusal(answer: string): BlocklistRefusal | null;
+  /** A key of `blocklistMeanings` (`messages.ts`), or the answer itself when none fits. */
   meaning(answer: string): string;
 }
 
 const SPAMHAUS_LISTS: [RegExp, string][] = [
-  [/^127\.0\.0\.[23]$/, 'SBL: known spam source or spam operation'],
-  [/^127\.0\.0\.[4-7]$/, 'XBL: infected or hijacked machine'],
-  [/^127\.0\.0\.9$/, 'DROP: hijacked or criminal network'],
-  [/^127\.0\.0\.1[01]$/, 'PBL: an address range whose owner says it should not send mail directly'],
+  [/^127\.0\.0\.[23]$/, 'sbl'],
+  [/^127\.0\.0\.[4-7]$/, 'xbl'],
+  [/^127\.0\.0\.9$/, 'drop'],
+  [/^127\.0\.0\.1[01]$/, 'pbl'],
 ];
 
-const PUBLIC_RESOLVER = 'it refused the query because it came through a public resolver';
-const SPAMHAUS_REFUSALS: Record<string, string> = {
-  '127.0.0.1': PUBLIC_RESOLVER,
-  '127.255.255.254': PUBLIC_RESOLVER,
-  '127.255.255.255': 'it refused the query: too many queries from this resolver',
-  '127.255.255.252': 'it could not read the query',
+const SPAMHAUS_REFUSALS: Record<string, BlocklistRefusal> = {
+  '127.0.0.1': 'public-resolver',
+  '127.255.255.254': 'public-resolver',
+  '127.255.255.255': 'too-many',
+  '127.255.255.252': 'unreadable',
 };
 
 export const BLOCKLISTS: Blocklist[] = [
@@ -114,30 +112,27 @@ export const BLOCKLISTS: Blocklist[] = [
     ipv6: true,
     // 127.255.255.x are Spamhaus's error codes; 127.0.0.1 is what it answers a blocked resolver in some
     // setups. None of them says anything about the address.
-    refusal: (a) => SPAMHAUS_REFUSALS[a] ?? (a.startsWith('127.255.255.') ? 'it refused the query' : null),
-    meaning: (a) => SPAMHAUS_LISTS.find(([re]) => re.test(a))?.[1] ?? `answer ${a}`,
+    refusal: (a) => SPAMHAUS_REFUSALS[a] ?? (a.startsWith('127.255.255.') ? 'refused' : null),
+    meaning: (a) => SPAMHAUS_LISTS.find(([re]) => re.test(a))?.[1] ?? a,
   },
-  { zone: 'bl.spamcop.net', ipv6: false, refusal: () => null, meaning: () => 'reported as a spam source by SpamCop users' },
+  { zone: 'bl.spamcop.net', ipv6: false, refusal: () => null, meaning: () => 'spamcop' },
 ];
 
 async function queryBlocklist(lookup: DnsLookup, ip: SendingIp, list: Blocklist): Promise<Finding> {
   const found = await lookup(`${reversedName(ip)}.${list.zone}`, 'A');
-  if (!found.ok) return lookupFailed('blocklist', `${list.zone} blocklist`, found.error);
+  if (!found.ok) return lookupFailed('blocklist', 'blocklist', found.error, list.zone);
   const answers = found.value.records;
   if (answers.length === 0) {
-    return finding('blocklist', 'ok', `${ip.text} is not listed on ${list.zone}`, `${list.zone} has no entry for this address.`);
+    return finding('blocklist', 'ok', 'blocklist.clean', { ip: ip.text, zone: list.zone });
   }
   const listed = answers.filter((a) => list.refusal(a) === null);
   if (listed.length === 0) {
-    return finding('blocklist', 'warning', `No answer from ${list.zone}: ${list.refusal(answers[0])}. This is not a clean result`,
-      `It answered ${answers.join(', ')}, a code that says nothing about ${ip.text}. Check the address on the list's own website, or query it through your own DNS resolver.`);
+    return finding('blocklist', 'warning', 'blocklist.refused', { zone: list.zone, why: list.refusal(answers[0])!, answers, ip: ip.text });
   }
   if (!listed.every((a) => a.startsWith('127.'))) {
-    return finding('blocklist', 'warning', `${list.zone} gave an unexpected answer for ${ip.text}`,
-      `Answer: ${listed.join(', ')}. Blocklists answer in 127.0.0.0/8; anything else usually means the resolver rewrites answers, so the result is unknown.`);
+    return finding('blocklist', 'warning', 'blocklist.unexpected', { zone: list.zone, ip: ip.text, answers: listed });
   }
-  return finding('blocklist', 'error', `Listed on ${list.zone}`,
-    `${ip.text}: ${[...new Set(listed.map(list.meaning))].join('; ')}. Receivers that use this list refuse your mail. Fix the cause first, then ask ${list.zone} for removal on its website.`, CAUSE.blocklisted);
+  return finding('blocklist', 'error', 'blocklist.listed', { zone: list.zone, ip: ip.text, lists: [...new Set(listed.map(list.meaning))] }, CAUSE.blocklisted);
 }
 
 export async function checkBlocklists(lookup: DnsLookup, ip: SendingIp): Promise<Finding[]> {

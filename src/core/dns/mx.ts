@@ -33,13 +33,12 @@ export async function checkMx(lookup: DnsLookup, domain: string): Promise<MxRepo
   const report: MxReport = { exists: null, hosts: [], nullMx: false, findings: [] };
   const found = await lookup(domain, 'MX');
   if (!found.ok) {
-    report.findings.push(lookupFailed('mx', 'MX', found.error));
+    report.findings.push(lookupFailed('mx', 'mx', found.error));
     return report;
   }
   if (found.value.rcode === 'NXDOMAIN') {
     report.exists = false;
-    report.findings.push(finding('domain', 'error', 'The domain does not exist (NXDOMAIN)',
-      `DNS has no name ${domain}. Mail to or from it fails everywhere. Check the spelling, or whether the domain registration has lapsed.`, CAUSE.domainUnknown));
+    report.findings.push(finding('domain', 'error', 'domain.nxdomain', { domain }, CAUSE.domainUnknown));
     return report;
   }
   report.exists = true;
@@ -47,24 +46,20 @@ export async function checkMx(lookup: DnsLookup, domain: string): Promise<MxRepo
   report.hosts = hosts;
   if (hosts.length === 1 && hosts[0].host === '.') {
     report.nullMx = true;
-    report.findings.push(finding('mx', 'warning', 'MX is a null MX: this domain accepts no mail',
-      `${domain} publishes "0 ." (RFC 7505), which says on purpose that it receives no email. Replies to mail from it bounce; if the domain should receive mail, publish real MX records.`, CAUSE.notAcceptingMail));
+    report.findings.push(finding('mx', 'warning', 'mx.null', { domain }, CAUSE.notAcceptingMail));
     return report;
   }
   if (hosts.length === 0) {
-    report.findings.push(finding('mx', 'warning', 'No MX records',
-      `Senders then try the address of ${domain} itself, which rarely runs a mail server, so mail to it (including bounces and replies) may not arrive. Publish MX records for your mail service.`, CAUSE.notAcceptingMail));
+    report.findings.push(finding('mx', 'warning', 'mx.missing', { domain }, CAUSE.notAcceptingMail));
     return report;
   }
-  report.findings.push(finding('mx', 'ok', `Mail for ${domain} goes to ${hosts.map((h) => h.host).join(', ')}`,
-    hosts.map((h) => `${h.preference} ${h.host}`).join('; ')));
+  report.findings.push(finding('mx', 'ok', 'mx.found',
+    { domain, hosts: hosts.map((h) => h.host), records: hosts.map((h) => `${h.preference} ${h.host}`) }));
   const checked = hosts.filter((h) => h.host !== '.').slice(0, HOSTS_CHECKED);
   const resolved = await Promise.all(checked.map((h) => resolves(lookup, h.host)));
   const dead = checked.filter((_, i) => resolved[i] === false).map((h) => h.host);
   if (dead.length) {
-    report.findings.push(finding('mx', dead.length === checked.length ? 'error' : 'warning',
-      `MX host${dead.length > 1 ? 's' : ''} without an address: ${dead.join(', ')}`,
-      'Senders cannot connect to a mail host that has no A or AAAA record. Correct the MX target or add the address.', CAUSE.notAcceptingMail));
+    report.findings.push(finding('mx', dead.length === checked.length ? 'error' : 'warning', 'mx.no-address', { hosts: dead }, CAUSE.notAcceptingMail));
   }
   return report;
 }

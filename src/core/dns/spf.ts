@@ -4,7 +4,7 @@
  * whether the record authorises it (check_host, read from the same walk).
  */
 import { taggedTxt, type DnsLookup, type LookupError, type RRType } from './doh-client.js';
-import { CAUSE, finding, lookupFailed, type Finding } from './findings.js';
+import { CAUSE, finding, lookupFailed, type Finding, type Severity } from './findings.js';
 import { inNetwork, parseIp, type SendingIp } from './ip.js';
 
 /** RFC 7208 §4.6.4: more than 10 lookups, or more than 2 that find nothing, is a permanent error. */
@@ -194,8 +194,7 @@ async function gather(walk: Walk, domain: string, term: Term, path: string[]): P
     const found = await query(walk, target, ['A']);
     return { ...facts, void: found.void, failed: found.failed, matched: (found.records.A ?? []).length > 0 };
   }
-  walk.findings.push(finding('spf', 'warning', `The SPF record of ${domain} uses "ptr"`,
-    'RFC 7208 asks senders not to use it: it is slow, unreliable, and some receivers skip it. List your addresses with ip4:/ip6: or include: instead.'));
+  walk.findings.push(finding('spf', 'warning', 'spf.ptr', { domain }));
   return { ...facts, skipped: `${term.text} (discouraged, so not checked here)` };
 }
 
@@ -203,8 +202,7 @@ async function gather(walk: Walk, domain: string, term: Term, path: string[]): P
 async function follow(walk: Walk, how: 'include' | 'redirect', target: string, path: string[]): Promise<SpfNode> {
   const name = target.toLowerCase().replace(/\.$/, '');
   if (path.includes(name)) {
-    walk.findings.push(finding('spf', 'error', `SPF loops: ${how}:${name} leads back to itself`,
-      `The chain ${[...path, name].join(' → ')} never ends. Receivers give up with a permanent error (permerror); remove the ${how} that points back.`, CAUSE.spf));
+    walk.findings.push(finding('spf', 'error', 'spf.loop', { how, name, chain: [...path, name] }, CAUSE.spf));
     return stopped('permerror', `${how}:${name} leads back to itself`);
   }
   if (path.length > DEPTH_LIMIT || walk.lookups > WALK_LIMIT) {
@@ -213,16 +211,15 @@ async function follow(walk: Walk, how: 'include' | 'redirect', target: string, p
   }
   const found = await taggedTxt(walk.lookup, name, 'spf1');
   if (!found.ok) {
-    walk.findings.push(lookupFailed('spf', `SPF record of ${name}`, found.error));
+    walk.findings.push(lookupFailed('spf', 'spf-of', found.error, name));
     return stopped('temperror', found.error.message);
   }
   const { records } = found.value;
   if (records.length === 0) await query(walk, name, ['TXT']); // counts the void lookup; cached: the TXT query just ran
   if (records.length !== 1) {
-    walk.findings.push(finding('spf', 'error', records.length === 0
-      ? `Your SPF record names ${how}:${name}, which has no SPF record`
-      : `Your SPF record names ${how}:${name}, which has ${records.length} SPF records`,
-    `Receivers treat this as a permanent error (permerror), so SPF fails for every message. Fix or remove the ${how}.`, CAUSE.spf));
+    walk.findings.push(records.length === 0
+      ? finding('spf', 'error', 'spf.target-missing', { how, name }, CAUSE.spf)
+      : finding('spf', 'error', 'spf.target-several', { how, name, count: records.length }, CAUSE.spf));
     return stopped('permerror', `${how}:${name} has ${records.length === 0 ? 'no SPF record' : `${records.length} SPF records`}`);
   }
   return evaluate(walk, name, records[0], [...path, name]);
@@ -239,8 +236,7 @@ async function evaluate(walk: Walk, domain: string, record: string, path: string
     else broken.push(text);
   }
   if (broken.length) {
-    walk.findings.push(finding('spf', 'error', `The SPF record of ${domain} has terms receivers cannot read: ${broken.join(' ')}`,
-      `Record: "${record}". One unreadable term makes the whole record a permanent error (permerror); correct or remove it.`, CAUSE.spf));
+    walk.findings.push(finding('spf', 'error', 'spf.unreadable', { domain, terms: broken, record }, CAUSE.spf));
   }
   const all = parsed.find((t) => t.name === 'all');
   // RFC 7208 §6.1: redirect is ignored when the record has an "all".
@@ -287,40 +283,37 @@ function checkHost(domain: string, broken: string[], facts: TermFacts[], redirec
   return { ...inner, decidedBy: inner.decidedBy.length ? [redirect.term.text, ...inner.decidedBy] : [] };
 }
 
-const ALL_FINDINGS: Record<Qualifier, Omit<Finding, 'check'>> = {
-  '+': { severity: 'error', title: 'Your SPF record ends in +all, so it allows anyone to send as your domain',
-    detail: '"+all" passes every server in the world. Replace it with -all (or ~all while you are still checking your senders).', causeId: CAUSE.spf },
-  '?': { severity: 'warning', title: 'Your SPF record ends in ?all, so receivers cannot reject forgeries: change it to ~all or -all',
-    detail: '"?all" is neutral: it says nothing about servers you did not list, so SPF gives receivers no protection.', causeId: CAUSE.spf },
-  '~': { severity: 'ok', title: 'Your SPF record ends in ~all (soft fail)',
-    detail: 'Unlisted servers are marked suspicious. Once you are sure every sending service is listed, -all is stricter.' },
-  '-': { severity: 'ok', title: 'Your SPF record ends in -all',
-    detail: 'Servers you did not list fail SPF, which is what you want.' },
+type AllKey = 'spf.all-pass' | 'spf.all-neutral' | 'spf.all-softfail' | 'spf.all-fail';
+const ALL_FINDINGS: Record<Qualifier, [Severity, AllKey, string?]> = {
+  '+': ['error', 'spf.all-pass', CAUSE.spf],
+  '?': ['warning', 'spf.all-neutral', CAUSE.spf],
+  '~': ['ok', 'spf.all-softfail'],
+  '-': ['ok', 'spf.all-fail'],
 };
 
 /** Whether the record lets the sending IP send, in words; null when there is no record (already its own finding). */
 function authorisationFinding(domain: string, ip: string, v: SpfVerdict): Finding | null {
   const chain = v.decidedBy.join(' → ');
-  const skipped = v.skipped.length
-    ? ` Not evaluated: ${v.skipped.join(', ')}; a receiver that evaluates them may decide differently.`
-    : '';
+  const { skipped } = v;
   switch (v.result) {
     case 'none':
       return null;
     case 'pass':
-      return finding('spf', 'ok', `The SPF record of ${domain} authorises ${ip} (${chain})`,
-        `The address is covered by ${chain}, so receivers see an SPF pass for mail this server sends.${skipped}`);
+      return finding('spf', 'ok', 'spf.ip-pass', { domain, ip, chain, skipped });
     case 'temperror':
-      return finding('spf', 'warning', `Whether the SPF record of ${domain} authorises ${ip} is unknown: a DNS lookup failed`,
-        `${v.reason} Receivers in the same situation usually ask the sender to try again later (temperror); run the check again.${skipped}`);
+      return finding('spf', 'warning', 'spf.ip-temperror', { domain, ip, reason: v.reason ?? '', skipped });
     case 'permerror':
-      return finding('spf', 'warning', `The SPF record of ${domain} cannot say whether it authorises ${ip}: it stops with an error`,
-        `Evaluation ends in a permanent error (permerror): ${v.reason}. Many receivers count that as a failure; fix the SPF problems listed here.${skipped}`, CAUSE.spf);
+      return finding('spf', 'warning', 'spf.ip-permerror', { domain, ip, reason: v.reason ?? '', skipped }, CAUSE.spf);
     default:
-      return finding('spf', 'error', `The SPF record of ${domain} does not authorise ${ip}: SPF ${v.result}`,
-        `${chain ? `None of the services and ranges the record lists before "${chain}" covers ${ip}, so "${chain}" decides: SPF ${v.result}.` : `Nothing in the record covers ${ip}, and a record without an "all" then gives SPF ${v.result}.`} ` +
-        `With a strict DMARC policy, receivers may reject this server's mail. If it sends for ${domain}, add the sending service's include: (or an ip4:/ip6: range with ${ip}) to the record.${skipped}`, CAUSE.spf);
+      return finding('spf', 'error', 'spf.ip-fail', { domain, ip, result: v.result, chain, skipped }, CAUSE.spf);
   }
+}
+
+/** The finding for the record's `all`, or for its absence. */
+function allFinding(all: Qualifier | null): Finding {
+  if (!all) return finding('spf', 'warning', 'spf.no-all', {}, CAUSE.spf);
+  const [severity, key, causeId] = ALL_FINDINGS[all];
+  return finding('spf', severity, key, {}, causeId);
 }
 
 /** The record of `domain`, its limits and `all`; with `ip`, also whether it authorises that address. */
@@ -330,20 +323,18 @@ export async function checkSpf(lookup: DnsLookup, domain: string, ip: SendingIp 
   const found = await taggedTxt(lookup, domain, 'spf1');
   if (!found.ok) {
     if (ip) report.verdict = unchecked('temperror', found.error.message);
-    report.findings.push(lookupFailed('spf', 'SPF', found.error));
+    report.findings.push(lookupFailed('spf', 'spf', found.error));
     return report;
   }
   const { records } = found.value;
   if (records.length === 0) {
     if (ip) report.verdict = unchecked('none', null);
-    report.findings.push(finding('spf', 'error', 'No SPF record',
-      `${domain} publishes no TXT record starting with "v=spf1", so receivers cannot tell which servers may send for it. Publish one that lists your sending services.`, CAUSE.spf));
+    report.findings.push(finding('spf', 'error', 'spf.missing', { domain }, CAUSE.spf));
     return report;
   }
   if (records.length > 1) {
     if (ip) report.verdict = unchecked('permerror', `${domain} has ${records.length} SPF records`);
-    report.findings.push(finding('spf', 'error', `${records.length} SPF records: receivers treat that as an error (permerror)`,
-      `Found: ${records.map((r) => `"${r}"`).join(', ')}. Merge them into a single record.`, CAUSE.spf));
+    report.findings.push(finding('spf', 'error', 'spf.several', { records }, CAUSE.spf));
     return report;
   }
   report.record = records[0];
@@ -352,29 +343,21 @@ export async function checkSpf(lookup: DnsLookup, domain: string, ip: SendingIp 
   report.all = root.all;
   Object.assign(report, { lookups: walk.lookups, voidLookups: walk.voids, truncated: walk.truncated });
 
-  const findings: Finding[] = [finding('spf', 'ok', 'One SPF record found', `"${records[0]}"`)];
+  const findings: Finding[] = [finding('spf', 'ok', 'spf.found', { record: records[0] })];
   if (ip) {
     report.verdict = root.decide({ lookups: 0, voids: 0, skipped: [] });
     const authorised = authorisationFinding(domain, ip.text, report.verdict);
     if (authorised) findings.push(authorised);
   }
-  const count = walk.truncated ? `more than ${walk.lookups}` : String(walk.lookups);
   findings.push(walk.lookups > SPF_LOOKUP_LIMIT
-    ? finding('spf', 'error', `SPF needs ${count} DNS lookups; the limit is ${SPF_LOOKUP_LIMIT}`,
-      'Past the limit receivers stop with a permanent error (permerror) and SPF fails. Remove includes you no longer use, or replace some with ip4:/ip6: ranges.', CAUSE.spf)
-    : finding('spf', 'ok', `SPF needs ${walk.lookups} of the ${SPF_LOOKUP_LIMIT} DNS lookups allowed`,
-      'Counted through every include and redirect; a, mx, ptr and exists count too.'));
+    ? finding('spf', 'error', 'spf.over-limit', { count: walk.lookups, truncated: walk.truncated, limit: SPF_LOOKUP_LIMIT }, CAUSE.spf)
+    : finding('spf', 'ok', 'spf.lookups', { count: walk.lookups, limit: SPF_LOOKUP_LIMIT }));
   if (walk.voids > 0) {
-    findings.push(finding('spf', walk.voids > SPF_VOID_LIMIT ? 'error' : 'warning',
-      `${walk.voids} SPF lookup${walk.voids === 1 ? ' finds' : 's find'} nothing (the limit is ${SPF_VOID_LIMIT})`,
-      'A name in your SPF tree does not exist or has no records. Beyond two such lookups receivers stop with a permanent error; remove the dead names.',
+    findings.push(finding('spf', walk.voids > SPF_VOID_LIMIT ? 'error' : 'warning', 'spf.void', { count: walk.voids, limit: SPF_VOID_LIMIT },
       walk.voids > SPF_VOID_LIMIT ? CAUSE.spf : undefined));
   }
   findings.push(...walk.findings);
-  findings.push(report.all
-    ? { check: 'spf', ...ALL_FINDINGS[report.all] }
-    : finding('spf', 'warning', 'Your SPF record has no "all" at the end',
-      'Without it, servers you did not list get a neutral result, as with ?all. End the record with ~all or -all.', CAUSE.spf));
+  findings.push(allFinding(report.all));
   report.findings = findings;
   return report;
 }
