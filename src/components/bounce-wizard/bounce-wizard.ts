@@ -329,7 +329,10 @@ export class BounceWizard extends LitElement {
     return this.fetched.catalog;
   }
 
-  /** Never rejects: whatever goes wrong, the built-in catalog answers and the notice says why the host's is missing. */
+  /**
+   * Whatever goes wrong with the host's file, the built-in catalog answers and the notice says why the host's is
+   * missing. Rejects only when the element's own deferred chunk cannot load: then the load failure (with Retry) shows.
+   */
   private async fetchCatalog(src: string): Promise<Catalog> {
     this.catalogNotice = false;
     // The same chunk the knowledge controller loads: the built-in catalog to merge over and fall back to.
