@@ -73,6 +73,19 @@ describe('diagnose: mail system layouts', () => {
     assert.ok(exim.blocklists.includes('spamhaus'));
   });
 
+  it('gives a server reply once, whole, when a shorter piece of it was also read', () => {
+    const text = [
+      'This is the mail system at host relay.example.org.',
+      '',
+      '<kim@example.net>: host mx.example.net[203.0.113.9] said: 550 5.7.1',
+      '    Rejected: client [198.51.100.4] is listed on bl.example.org (in reply to RCPT TO command)',
+    ].join('\n');
+    const d = diagnoseText(text, builtinCatalog);
+    const whole = d.evidence.filter((e) => e.includes('is listed on bl.example.org'));
+    assert.equal(whole.length, 1, JSON.stringify(d.evidence));
+    assert.ok(whole[0].includes('host mx.example.net[203.0.113.9] said: 550 5.7.1'), 'the longest form is the one kept');
+  });
+
   it('names a provider only from the providers the catalog it is given knows', async () => {
     const plain = await diagnose(fixture('gmail.txt'), standardCatalog);
     assert.equal(plain.provider, null);

@@ -113,11 +113,16 @@ function headerText(x: Extracted): string {
   return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
+/** The lines as the reader will see them: whitespace folded, and a line that another one contains given once, whole. */
 function evidenceOf(lines: (string | null | undefined)[]): string[] {
-  const out: string[] = [];
+  let out: string[] = [];
   for (const l of lines) {
     const t = l?.replace(/\s+/g, ' ').trim().slice(0, 300);
-    if (t && !out.some((o) => o.includes(t))) out.push(t);
+    if (!t || out.some((o) => o.includes(t))) continue;
+    // A longer line holding earlier ones takes the place of the first of them.
+    const at = out.findIndex((o) => t.includes(o));
+    if (at < 0) out.push(t);
+    else out = [...out.slice(0, at), t, ...out.slice(at + 1).filter((o) => !t.includes(o))];
   }
   return out.slice(0, 6);
 }
