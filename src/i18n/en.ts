@@ -111,6 +111,8 @@ export interface Strings {
     resultTitle: string;
     provider: (name: string) => string;
     recipients: string;
+    /** Labels of what the bounce names besides the cause: the blocklists, the server that answered. */
+    facts: Record<'blocklists' | 'remoteMta', string>;
     evidence: string;
     confidence: Record<'high' | 'medium' | 'low', string>;
     thisIsIt: string;
@@ -280,6 +282,7 @@ export const en: Strings = {
     resultTitle: 'What the bounce says',
     provider: (name) => `Reported by ${name}`,
     recipients: 'Failed for',
+    facts: { blocklists: 'Blocklist named', remoteMta: 'Receiving server' },
     evidence: 'What we read',
     confidence: { high: 'Very likely', medium: 'Likely', low: 'Possible' },
     thisIsIt: 'This is it',

@@ -131,6 +131,7 @@ export const es: Strings = {
     resultTitle: 'Qué dice el rebote',
     provider: (name) => `Informado por ${name}`,
     recipients: 'Falló para',
+    facts: { blocklists: 'Lista de bloqueo citada', remoteMta: 'Servidor de destino' },
     evidence: 'Lo que hemos leído',
     confidence: { high: 'Muy probable', medium: 'Probable', low: 'Posible' },
     thisIsIt: 'Es esto',

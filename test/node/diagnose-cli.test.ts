@@ -67,6 +67,13 @@ describe('bounce-wizard diagnose (text)', () => {
     assert.match(r.stdout, /What to do:\n {2}1\. /);
   });
 
+  it('names the server that answered and the blocklists the bounce cites', async () => {
+    const r = await cli([dir + 'exim.txt']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Receiving server: mx\.example\.com$/m);
+    assert.match(r.stdout, /^Blocklists named: zen\.spamhaus\.org$/m);
+  });
+
   it('says plainly when the text is not a bounce', async () => {
     const r = await cli([], 'see you tomorrow');
     assert.equal(r.code, 0);

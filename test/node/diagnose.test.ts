@@ -70,7 +70,14 @@ describe('diagnose: mail system layouts', () => {
     assert.equal(gmail.provider?.id, 'google');
     const exim = await run('exim.txt');
     assert.ok(exim.ips.includes('203.0.113.5'));
-    assert.ok(exim.blocklists.includes('spamhaus'));
+    assert.deepEqual(exim.blocklists, ['zen.spamhaus.org'], 'the zone as written, not only whose it is');
+    assert.equal(exim.remoteMta, 'mx.example.com', 'the host that answered, from a report with no Remote-MTA field');
+  });
+
+  it('names a blocklist by its bare name when the text gives no zone', () => {
+    const d = diagnoseText('554 5.7.1 Your IP is listed by Spamcop, see their lookup page', builtinCatalog);
+    assert.deepEqual(d.blocklists, ['spamcop']);
+    assert.equal(d.remoteMta, null);
   });
 
   it('gives a server reply once, whole, when a shorter piece of it was also read', () => {

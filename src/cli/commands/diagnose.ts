@@ -56,6 +56,8 @@ function formatDiagnosis(file: string | null, d: Diagnosis): string {
   const code = [d.replyCode, d.status].filter(Boolean).join(' ');
   if (code) lines.push(`Code: ${code}`);
   if (d.provider) lines.push(`Receiving provider: ${d.provider.name}`);
+  if (d.remoteMta) lines.push(`Receiving server: ${d.remoteMta}`);
+  if (d.blocklists.length) lines.push(`Blocklists named: ${d.blocklists.join(', ')}`);
   if (d.recipients.length) {
     lines.push('Recipients:');
     for (const r of d.recipients) {

@@ -113,6 +113,7 @@ const EMPTY_PASTE: PasteState = { phase: 'input', text: '', problem: null };
  * @csspart diagnosis - The diagnosis card.
  * @csspart steps - The progress line.
  * @csspart support - The "Contact support" link (it also has the `button` part).
+ * @csspart facts - What a pasted bounce names besides its cause: the blocklists and the receiving server.
  *
  * @cssprop --bw-font-family - Font; inherits from the host by default.
  * @cssprop --bw-accent - Buttons, links, the progress bar and selected answers.

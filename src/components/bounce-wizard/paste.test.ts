@@ -72,6 +72,30 @@ describe('<bounce-wizard> paste the bounce', () => {
     await accessible(el);
   });
 
+  it('names the blocklist and the receiving server a bounce mentions, for whoever fixes it', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
+    await pasteAndDiagnose(el, POSTFIX.replace(
+      /<nobody@example.com>: host[^]*$/,
+      `<nobody@example.com>: host mx.example.com[192.0.2.10] said: 554 5.7.1
+    Service unavailable; Client host [198.51.100.20] blocked using
+    zen.spamhaus.org (in reply to RCPT TO command)
+`,
+    ));
+    expect(heading(el)).to.equal(builtinCatalog.causeById.get('sender-blocklisted')!.title);
+    const facts = $$(el, '[part="facts"] div').map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
+    expect(facts).to.deep.equal([
+      ['Blocklist named', 'zen.spamhaus.org'],
+      ['Receiving server', 'mx.example.com'],
+    ]);
+    await accessible(el);
+  });
+
+  it('names nothing it did not find', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
+    await pasteAndDiagnose(el, '550 5.1.1 User unknown');
+    expect($(el, '[part="facts"]')).to.equal(null);
+  });
+
   it('renders a hostile paste as text only', async () => {
     const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
     await pasteAndDiagnose(el, HOSTILE);

@@ -113,6 +113,23 @@ function headerText(x: Extracted): string {
   return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
+// "host mx.example.net[192.0.2.1] said:" (Postfix), "host mx.example.net [192.0.2.1]: SMTP error" (Exim): the
+// server that answered, where the report has no Remote-MTA field.
+const ANSWERING_HOST = /\bhost ((?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}) ?\[(?:ipv6:)?[\da-f.:]{2,45}\]/i;
+const ZONE_CHAR = /[a-z0-9.-]/;
+
+/** The DNS name around a blocklist's name in the text ("zen.spamhaus.org" for "spamhaus"), else the name itself. */
+function zoneNamed(lowerWords: string, name: string): string {
+  const at = lowerWords.indexOf(name);
+  let start = at;
+  let end = at + name.length;
+  // A host name is at most 253 characters: the walk stays short however long the text.
+  while (start > 0 && at - start < 253 && ZONE_CHAR.test(lowerWords[start - 1])) start--;
+  while (end < lowerWords.length && end - at < 253 && ZONE_CHAR.test(lowerWords[end])) end++;
+  const zone = lowerWords.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
+  return /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/.test(zone) ? zone : name;
+}
+
 /** The lines as the reader will see them: whitespace folded, and a line that another one contains given once, whole. */
 function evidenceOf(lines: (string | null | undefined)[]): string[] {
   let out: string[] = [];
@@ -137,9 +154,9 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const base = {
     provider: providerOf(catalog, x, words, x.recipients[0]?.diagnostic || context.slice(0, 1000)),
     reportingMta: x.reportingMta,
-    remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
+    remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? ANSWERING_HOST.exec(words)?.[1] ?? null,
     ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
-    blocklists: patterns.blocklists.filter((b) => lowerWords.includes(b)),
+    blocklists: [...new Set(patterns.blocklists.filter((b) => lowerWords.includes(b)).map((b) => zoneNamed(lowerWords, b)))],
     decoded,
   };
 

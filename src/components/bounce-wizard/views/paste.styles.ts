@@ -19,8 +19,29 @@ export const pasteStyles = css`
     gap: 6px;
   }
 
+  .facts {
+    display: grid;
+    gap: 4px;
+    margin-block: 12px;
+  }
+
+  .facts div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 8px;
+  }
+
+  .facts dt {
+    font-weight: 600;
+  }
+
+  .facts dd {
+    margin: 0;
+  }
+
   .evidence li,
-  .recipients .address {
+  .recipients .address,
+  .facts dd {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 14px;
     overflow-wrap: anywhere;

@@ -67,6 +67,18 @@ function againButton(t: Strings, handlers: PasteHandlers) {
   return html`<button part="button" type="button" @click=${handlers.again}>${t.paste.again}</button>`;
 }
 
+/** What the bounce names that whoever fixes it will look for: the blocklists and the server that answered. */
+function renderFacts(d: Diagnosis, t: Strings) {
+  const facts = [
+    [t.paste.facts.blocklists, d.blocklists.join(', ')],
+    [t.paste.facts.remoteMta, d.remoteMta ?? ''],
+  ].filter(([, value]) => value);
+  if (!facts.length) return nothing;
+  return html`<dl class="facts" part="facts">
+    ${facts.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
+  </dl>`;
+}
+
 /** What a pasted text says: not a bounce, nothing found, or the cause with the lines it rests on. */
 function renderResult(
   state: Extract<PasteState, { phase: 'result' }>,
@@ -110,6 +122,7 @@ function renderResult(
             )}
           </ul>`
       : nothing}
+    ${renderFacts(d, t)}
     ${state.evidence.length
       ? html`<h3>${t.paste.evidence}</h3>
           <ul class="evidence">
