@@ -16,7 +16,40 @@ const banner = `/*! ${pkg.name} ${pkg.version} | MIT | includes Lit (BSD-3-Claus
 // useDefineForClassFields: false, without which Lit's decorated properties stop being reactive.
 const typescript = (target) => esbuild({ tsconfig: 'tsconfig.json', target });
 
-const inlineJson = () => json({ compact: true, preferConst: true });
+// Tables of hundreds of rows with the same fields (the providers' codes, and their Spanish text).
+const COLUMNAR_TABLES = ['data/providers.json', 'data/locales/es/providers.json'];
+const inlineJson = () => json({ compact: true, preferConst: true, exclude: COLUMNAR_TABLES });
+
+/**
+ * Ships such a table one array per field rather than one object per row: like values then sit together and
+ * gzip finds more of them (the providers' codes: 30.5 → 27 KB). The rows are rebuilt once, as the chunk loads.
+ * A top-level array of objects, or an object of objects keyed by id, is rewritten; anything else is kept.
+ */
+function columnarTables() {
+  const files = new Set(COLUMNAR_TABLES.map((path) => here(path)));
+  // A field a row lacks is 0, which no field of these tables holds, so the rebuilt row lacks it too.
+  const rebuild = `const rows=(fields,columns,keys)=>{const out=columns[0].map((_,i)=>{const row={};fields.forEach((f,j)=>{const v=columns[j][i];if(v!==0)row[f]=v});return row});return keys?Object.fromEntries(keys.map((k,i)=>[k,out[i]])):out};`;
+  const isRow = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const table = (rows, keys) => {
+    const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    const columns = fields.map((f) => rows.map((row) => (f in row ? row[f] : 0)));
+    return `rows(${JSON.stringify(fields)},${JSON.stringify(columns)}${keys ? `,${JSON.stringify(keys)}` : ''})`;
+  };
+  return {
+    name: 'columnar-tables',
+    transform(code, id) {
+      if (!files.has(id)) return null;
+      const { $schema: _schema, ...data } = JSON.parse(code);
+      const props = Object.entries(data).map(([key, value]) => {
+        const values = Array.isArray(value) ? value : isRow(value) ? Object.values(value) : [];
+        const columnar = values.length >= 50 && values.every(isRow);
+        const written = !columnar ? JSON.stringify(value) : Array.isArray(value) ? table(value) : table(values, Object.keys(value));
+        return `${JSON.stringify(key)}:${written}`;
+      });
+      return { code: `${rebuild}export default{${props.join(',')}};`, map: { mappings: '' } };
+    },
+  };
+}
 
 // These warnings mean a broken bundle, and `npm run build` runs with --silent: fail instead.
 const fatalWarnings = new Set(['UNRESOLVED_IMPORT', 'MISSING_EXPORT', 'MISSING_GLOBAL_NAME', 'EVAL']);
@@ -100,6 +133,7 @@ const browserPlugins = () => [
   smallEntityTable(),
   // `production` picks Lit's production build (no dev-mode warnings, smaller) over `development`.
   nodeResolve({ browser: true, exportConditions: ['production'] }),
+  columnarTables(),
   inlineJson(),
   typescript('es2021'),
   minifyTemplateLiterals(),
@@ -132,7 +166,7 @@ export default [
     input: 'src/cli/main.ts',
     onwarn,
     external: (id) => nodeBuiltins.has(id),
-    plugins: [smallEntityTable(), nodeResolve({ preferBuiltins: true }), inlineJson(), typescript('node20')],
+    plugins: [smallEntityTable(), nodeResolve({ preferBuiltins: true }), columnarTables(), inlineJson(), typescript('node20')],
     output: { file: 'dist/cli.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];

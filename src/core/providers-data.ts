@@ -1,5 +1,5 @@
 /**
- * The bundled providers' own codes (`data/providers.json`, about 30 KB gzipped) and nothing else, so the
+ * The bundled providers' own codes (`data/providers.json`, about 27 KB gzipped as the build writes it) and nothing else, so the
  * widget can load them as a chunk of their own, and the classic script as a self-contained file beside it.
  */
 import providers from '../../data/providers.json';

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import providersJson from '../../data/providers.json';
 import esWizard from '../../data/locales/es/wizard.json';
+import esProvidersJson from '../../data/locales/es/providers.json';
 import { es } from '../../src/i18n/es.js';
 import type { ProvidersData } from '../../src/core/types.js';
 import { headingText, openPage, waitFor, waitForHeading, widget, type HostPage } from './harness.js';
@@ -42,5 +43,23 @@ describe('the classic script and the files beside it', () => {
     await waitFor(() => el.shadowRoot?.textContent?.includes(row.title), `the provider's title "${row.title}"`);
     expect(loadedFiles(page)).to.include('/dist/bounce-wizard.iife.providers-data.js');
     expect(page.problems()).to.deep.equal([]);
+  });
+});
+
+// The build writes these tables one array per field (rollup.config.mjs, columnarTables): the rows it rebuilds
+// must be the file's, field for field, with no field added where a row has none.
+describe('tables the build writes column by column', () => {
+  const sameAsFile = async (built: string, file: object, pick: (m: Record<string, unknown>) => unknown) => {
+    const { $schema: _schema, ...data } = file as Record<string, unknown>;
+    const module = await import(built);
+    expect(JSON.parse(JSON.stringify(pick(module)))).to.deep.equal(data);
+  };
+
+  it('rebuilds the providers\' codes as data/providers.json has them', async () => {
+    await sameAsFile('/dist/bounce-wizard.iife.providers-data.js', providersJson, (m) => m.builtinProviders);
+  });
+
+  it('rebuilds their Spanish text as data/locales/es/providers.json has it', async () => {
+    await sameAsFile('/dist/bounce-wizard.iife.locale-es-providers.js', esProvidersJson, (m) => m.spanishProviders);
   });
 });
