@@ -44,3 +44,26 @@ describe('diagnose: a domain without any mail exchanger', () => {
     assert.equal(d.status, '5.4.4');
   });
 });
+
+describe('diagnose: "user unknown" in a report that names neither a status nor the SMTP command', () => {
+  const report = (line: string) =>
+    ['This is the mail system at host relay.example.com.', '', 'Your message could not be delivered.', '', `<ana@example.net>: host mx.example.net[192.0.2.40] said: ${line}`].join('\n');
+
+  it('is a filter: nothing shows the address was checked at RCPT TO', () => {
+    assert.equal(categoryOf(report('550 <ana@example.net>: User unknown')), 'filtered');
+    assert.equal(categoryOf('Delivery to these addresses failed:\n\nbo@example.org [No such user here]'), 'filtered');
+  });
+
+  it('stays a missing mailbox with a status, with the RCPT TO stage, or as a lone pasted line', () => {
+    assert.equal(categoryOf(report('550 5.1.1 <ana@example.net>: User unknown')), 'userunknown');
+    assert.equal(categoryOf(report('550 <ana@example.net>: User unknown (in reply to RCPT TO command)')), 'userunknown');
+    assert.equal(categoryOf('550 <ana@example.net>: User unknown'), 'userunknown');
+  });
+
+  it('stays a missing mailbox when the recipient system says its directory has no such name', () => {
+    const exchange = ['The following recipient(s) could not be reached:', '', '  ana@example.net on 3/2/04 10:12 AM', '    The recipient name is not recognized'].join('\n');
+    const notes = ['Delivery has failed to these recipients:', '', 'ana@example.net', '  User ana not listed in public Name & Address Book'].join('\n');
+    assert.equal(categoryOf(exchange), 'userunknown');
+    assert.equal(categoryOf(notes), 'userunknown');
+  });
+});
