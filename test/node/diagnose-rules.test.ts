@@ -67,3 +67,35 @@ describe('diagnose: "user unknown" in a report that names neither a status nor t
     assert.equal(categoryOf(notes), 'userunknown');
   });
 });
+
+describe('diagnose: wording families that outrank a generic reading', () => {
+  const lines: [string, string][] = [
+    // The sender's own address on a blocklist is a refused sender, not a blocked IP.
+    ['550 5.7.1 Mail from an address that has been blacklisted is not accepted', 'rejected'],
+    ['554 Your sender address is on our blacklist', 'rejected'],
+    ['550 5.4.1 All recipient addresses rejected : Access denied', 'rejected'],
+    ['550 5.7.1 Client IP 192.0.2.5 is blacklisted at this site', 'blocked'],
+    // A hedge is not a finding: "may be blacklisted" names a possibility beside the real one.
+    ['550 Delivery failed: the domain may not exist, or the sending host may be blacklisted', 'hostunknown'],
+    // Forward-confirmed reverse DNS: the sending IP cannot be verified from its host name.
+    ['450 4.7.1 This service refuses unverifiable sending IPs: relay.example.org is not 192.0.2.8', 'requireptr'],
+    ['500 5.5.0 Line limit exceeded', 'mesgtoobig'],
+    ['554 5.7.0 Header error', 'policyviolation'],
+    // The receiving system's own directory is down: its failure, whatever the queue then did.
+    ['Unable to contact LDAP server. (#4.4.3) Giving up: the message sat in the queue too long.', 'systemerror'],
+  ];
+  for (const [line, category] of lines) {
+    it(`${category}: ${line.slice(0, 60)}`, () => {
+      assert.equal(categoryOf(line), category);
+    });
+  }
+});
+
+describe('diagnose: the SMTP state number of an older Gmail report', () => {
+  it('states 15 to 18 are the message data: "no such user" there is a filter', () => {
+    assert.equal(categoryOf('The error that the other server returned was: 550 550 No such user here (state 17).'), 'filtered');
+  });
+  it('state 14 is RCPT TO: the mailbox is missing', () => {
+    assert.equal(categoryOf('The error that the other server returned was: 550 550 No such user here (state 14).'), 'userunknown');
+  });
+});
