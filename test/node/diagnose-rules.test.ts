@@ -99,3 +99,13 @@ describe('diagnose: the SMTP state number of an older Gmail report', () => {
     assert.equal(categoryOf('The error that the other server returned was: 550 550 No such user here (state 14).'), 'userunknown');
   });
 });
+
+describe('diagnose: a demand for SMTP authentication', () => {
+  it('stays a security requirement when it answers MAIL FROM', () => {
+    assert.equal(categoryOf('mx.example.org said: 550 Unauthenticated senders not allowed (in reply to MAIL FROM command)'), 'securityerror');
+    assert.equal(categoryOf('mx.example.org said: 530 5.7.0 Authentication required (in reply to MAIL FROM command)'), 'securityerror');
+  });
+  it('while a bare "access denied" at MAIL FROM is a refused sender', () => {
+    assert.equal(categoryOf('mx.example.org said: 550 5.7.1 Access denied (in reply to MAIL FROM command)'), 'rejected');
+  });
+});
