@@ -8,7 +8,7 @@ import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-matc
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
   notBounce: Record<'feedback' | 'vacation' | 'delivered', string[]>;
-  /** `definite`: the wording settles the category whatever the SMTP stage (a recipient system's own directory lookup). */
+  /** `definite`: the wording settles the category whatever the SMTP stage (a directory lookup, a demand for SMTP AUTH). */
   phrases: { category: Category; cause: string | null; definite?: boolean; patterns: string[] }[];
   /** Enhanced status code with the class written `X` → category (null: says nothing). */
   statusCodes: Record<string, Category | null>;
