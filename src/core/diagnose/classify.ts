@@ -8,7 +8,8 @@ import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-matc
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
   notBounce: Record<'feedback' | 'vacation' | 'delivered', string[]>;
-  phrases: { category: Category; cause: string | null; patterns: string[] }[];
+  /** `definite`: the wording settles the category whatever the SMTP stage (a directory lookup, a demand for SMTP AUTH). */
+  phrases: { category: Category; cause: string | null; definite?: boolean; patterns: string[] }[];
   /** Enhanced status code with the class written `X` → category (null: says nothing). */
   statusCodes: Record<string, Category | null>;
   replyCodes: Record<string, Category>;
@@ -18,7 +19,7 @@ export interface PatternsData {
   /** Which SMTP command the server was answering, recognised from the report's wording. */
   stages: Record<Stage, string[]>;
   /** A category read at a given stage means another: "user unknown" after DATA is a filter, not a missing mailbox. */
-  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; genericStatusOnly?: boolean; statusSaysOther?: boolean }[];
+  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; genericStatusOnly?: boolean; silentReport?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
@@ -52,6 +53,8 @@ export interface Classification {
   basis: Basis;
   /** The line that decided it, when a phrase did. */
   line: string | null;
+  /** A phrase family marked `definite` decided it: stage rules leave it alone. */
+  definite?: boolean;
 }
 
 const compiled = new WeakMap<PatternsData, CompiledPatterns>();
@@ -124,7 +127,8 @@ export function matchPhrase(patterns: CompiledPatterns, raw: string): Classifica
   }
   if (!m) return null;
   const family = patterns.data.phrases[m.list];
-  return { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
+  const found: Classification = { category: family.category, cause: family.cause, basis: 'phrase', line: lineAround(text, m.index) };
+  return family.definite ? { ...found, definite: true } : found;
 }
 
 /** The category an enhanced status code means, most specific entry first (`X.7.26`, then `X.7.0`-style subject). */
@@ -185,6 +189,8 @@ export interface ClassifyInput {
   replyCode: string | null;
   /** The whole notification, read when the diagnostic says nothing known. */
   context: ContextReader;
+  /** Whether a delivery report named this recipient (false for a lone pasted error line). */
+  recipient?: boolean;
 }
 
 /**
@@ -200,10 +206,18 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   // Recipients are checked at RCPT TO: "no such user" said elsewhere, under a status meaning another reason
   // (5.7.1, 5.2.1), is a filter worded as a missing mailbox (stageRules with `statusSaysOther`). An
   // addressing status (RFC 3463 X.1.*, "5.1.10 RecipientNotFound") is about the address whatever its detail.
+  // A report that quotes "user unknown" with neither a status nor the command it answered gives no sign the
+  // address was checked at all: many filters answer so after DATA (stageRules with `silentReport`).
   const statusSays = /^\d\.1\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
-  const rules = data.stageRules.filter(
-    (r) => r.categories.includes(category) && (generic || !r.genericStatusOnly) && (!r.statusSaysOther || (!!statusSays && !r.categories.includes(statusSays))),
-  );
+  const rules = found.definite
+    ? []
+    : data.stageRules.filter(
+        (r) =>
+          r.categories.includes(category) &&
+          (generic || !r.genericStatusOnly) &&
+          (!r.silentReport || (!!input.recipient && !input.status)) &&
+          (!r.statusSaysOther || (!!statusSays && !r.categories.includes(statusSays))),
+      );
   // The stage is looked for only when a rule could use it: reading it means reading the whole notification.
   const stage = rules.length ? (stageOf(patterns, input.diagnostic) ?? input.context.stage() ?? 'unknown') : null;
   const rule = stage ? rules.find((r) => r.stage === stage) : undefined;
