@@ -87,11 +87,13 @@ const esOutput = {
 };
 
 // The classic script cannot be split, but its import() resolves against the script's own URL, so it can
-// still load ES modules that sit beside it. These are self-contained (they import nothing), so they can be
-// built once as entries of their own: another language, the providers' codes and the MIME library stay out
-// of the file every reader downloads. If they are missing, the widget answers in English without them.
+// still load ES modules that sit beside it. They are built once as entries of their own, importing only one
+// another: another language, the providers' codes, the paste diagnosis and the MIME library it may need stay
+// out of the file every reader downloads. If they are missing, the widget answers in English without them
+// (and a paste gets a friendly "couldn't read that").
 const SIBLINGS = {
   'providers-data': 'src/core/providers-data.ts',
+  diagnose: 'src/core/diagnose/diagnose.ts',
   'locale-es': 'src/i18n/locale-es.ts',
   'postal-mime': 'postal-mime',
 };

@@ -17,9 +17,9 @@ const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 // Until then this budget holds today's total, so growth still fails the check.
 const ENGLISH_GZIP_BUDGET = 115 * 1024;
 
-// The classic script, one file for every reader. Spanish, providers' codes and postal-mime are files beside it;
-// "Check my domain" (15 KB) is not, because its view renders with the script's own copy of Lit.
-const CLASSIC_GZIP_BUDGET = 91 * 1024;
+// The classic script, one file for every reader. Spanish, providers' codes, the paste diagnosis and postal-mime
+// are files beside it; "Check my domain" (15 KB) is not, because its view renders with the script's own copy of Lit.
+const CLASSIC_GZIP_BUDGET = 87 * 1024;
 
 // "Check my domain" (issue 8) is opt-in (`dns-check`) and loads on its first use: the DNS core and its view,
 // about 15 KB: SPF evaluation for the sending IP (1.3 KB) and the findings' English message table (1.7 KB) are

@@ -46,6 +46,31 @@ describe('the classic script and the files beside it', () => {
   });
 });
 
+describe('the paste diagnosis beside the classic script', () => {
+  it('loads the diagnosis from beside the script only when a bounce is pasted', async () => {
+    const page = await openPage('/test/e2e/pages/embed.html');
+    const el = await widget(page);
+    await waitFor(() => headingText(el), 'the first question');
+    const pasteFiles = () => loadedFiles(page).filter((path) => path.endsWith('.iife.diagnose.js'));
+    expect(pasteFiles()).to.deep.equal([]);
+    const raw = [
+      'From: MAILER-DAEMON@relay.example.org',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      btoa('<ann@example.net>: host mx.example.net[192.0.2.8] said: 550 5.1.1 <ann@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n'),
+      '',
+    ].join('\n');
+    el.diagnose(raw);
+    await waitFor(() => el.shadowRoot?.querySelector('.evidence'), 'the diagnosis of the pasted bounce');
+    expect(el.shadowRoot!.querySelector('.recipients')!.textContent).to.include('ann@example.net');
+    expect(pasteFiles()).to.deep.equal(['/dist/bounce-wizard.iife.diagnose.js']);
+    expect(page.problems()).to.deep.equal([]);
+  });
+});
+
 // The build writes these tables one array per field (rollup.config.mjs, columnarTables): the rows it rebuilds
 // must be the file's, field for field, with no field added where a row has none.
 describe('tables the build writes column by column', () => {
