@@ -138,7 +138,7 @@ function replyBefore(text: string, status: string): string | null {
   return new RegExp(`(?<![\\w.])${status[0]}\\d\\d(?![\\w.])`).exec(line)?.[0] ?? null;
 }
 
-function emptyRecipient(address: string | null): RecipientReport {
+export function emptyRecipient(address: string | null): RecipientReport {
   return { address, action: null, status: null, replyCode: null, diagnostic: '', notes: '', remoteMta: null };
 }
 
@@ -207,7 +207,7 @@ const startsWithAddress: Opener = (line) => {
 // a@b", "Could not be delivered to: <a@b>", "Recipient Address: a@b"); or in angle brackets after words that
 // name the recipient inside a sentence ("rejected recipient <a@b>", "RCPT TO:<a@b>", "Address: <a@b>").
 const LISTED = new RegExp(`^\\s{0,8}(?:--|\\*|>>>|\u2022)\\s{1,4}<?(${ADDRESS.source})>?`, 'i');
-const LABELLED = new RegExp(`^\\s{0,8}([A-Za-z][A-Za-z ,'-]{1,60}):\\s{0,20}<?(${ADDRESS.source})>?[.,;]?\\s*$`);
+const LABELLED = new RegExp(`^\\s{0,8}([A-Za-z][\\w ,'-]{1,60}):\\s{0,20}<?(${ADDRESS.source})>?[.,;]?\\s*$`);
 const LABEL_SAYS_RECIPIENT = /recipient|user|mailbox|deliver|undeliverable|address| to$/i;
 const LABEL_SAYS_SENDER = /sender|from|reply|return/i;
 const NAMED = new RegExp(`(?:recipient|rcpt to:|deliver(?:ed)?(?: message)? to:?|address:)\\s{0,4}<(${ADDRESS.source})>`, 'i');
@@ -293,6 +293,13 @@ function readJsonReport(text: string): { recipients: RecipientReport[]; reportin
     };
   });
   return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+}
+
+/** The one address a returned message was sent to (its To field), or null when it names none or several. */
+export function soleRecipient(message: string): string | null {
+  const to = unfoldHeaders(splitHeaders(message).headers).get('to') ?? '';
+  const found = new Set((to.match(new RegExp(ADDRESS.source, 'g')) ?? []).map((a) => a.toLowerCase()));
+  return found.size === 1 ? [...found][0] : null;
 }
 
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
