@@ -35,6 +35,7 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mimecast-relay.eml', { category: 'norelaying', status: '5.7.54', replyCode: '550', recipients: ['zed@partner.example.net'] }],
     ['interscan.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['bea@example.co.jp'] }],
     ['imail.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['eli@imail.example.com'] }],
+    ['imail-expired.eml', { category: 'expired', status: null, replyCode: null, recipients: ['gil@slow.example.net'] }],
     ['imail-full.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['flo@imail.example.com'] }],
     ['einsundeins.eml', { category: 'mesgtoobig', status: null, replyCode: null, recipients: ['hana@example.eu'] }],
     ['kddi.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['jo@ezweb.example.jp'] }],
@@ -71,10 +72,20 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ]);
   });
 
-  it('reads a Google Workspace sender-side refusal', async () => {
+  it('takes the recipient from the returned message when the report names none (Google Workspace)', async () => {
     const d = await run('googleworkspace.eml');
     assert.equal(d.isBounce, true);
     assert.equal(d.category, 'rejected');
+    assert.deepEqual(d.recipients.map((r) => r.address), ['wes@example.com']);
+  });
+
+  it('names the recipient of a report that gives no reason (InterScan)', async () => {
+    assert.deepEqual((await run('interscan-unable.eml')).recipients.map((r) => r.address), ['cal@example.co.jp']);
+  });
+
+  it('reads a host that could not be reached as a network failure (Zoho)', async () => {
+    const d = await run('zoho-unreachable.eml');
+    assert.deepEqual([d.category, d.replyCode, d.recipients.map((r) => r.address)], ['networkerror', '421', ['ray@down.example.com']]);
   });
 
   it('takes an Amazon SES complaint for a feedback report, not a bounce', async () => {
