@@ -44,6 +44,9 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mailfoundry.eml', { category: 'mailboxfull', status: null, replyCode: '552', recipients: ['pia@example.net'] }],
     ['activehunter.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['ria@example.jp'] }],
     ['x3.eml', { category: 'userunknown', status: '5.3.0', replyCode: '553', recipients: ['tam@example.com'] }],
+    ['mcafee.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['bob@example.com'] }],
+    ['sendgrid-expired.eml', { category: 'expired', status: '4.4.2', replyCode: '421', recipients: ['dot@slow.example.com'] }],
+    ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
     ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
   ];
   for (const [name, want] of cases) {
