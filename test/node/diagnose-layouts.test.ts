@@ -47,6 +47,7 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mcafee.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['bob@example.com'] }],
     ['sendgrid-expired.eml', { category: 'expired', status: '4.4.2', replyCode: '421', recipients: ['dot@slow.example.com'] }],
     ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
+    ['surfcontrol.eml', { category: 'userunknown', status: null, replyCode: '550', recipients: ['hex@example.com'] }],
     ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
   ];
   for (const [name, want] of cases) {
