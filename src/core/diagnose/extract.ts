@@ -138,7 +138,7 @@ function replyBefore(text: string, status: string): string | null {
   return new RegExp(`(?<![\\w.])${status[0]}\\d\\d(?![\\w.])`).exec(line)?.[0] ?? null;
 }
 
-export function emptyRecipient(address: string | null): RecipientReport {
+function emptyRecipient(address: string | null): RecipientReport {
   return { address, action: null, status: null, replyCode: null, diagnostic: '', notes: '', remoteMta: null };
 }
 
@@ -208,16 +208,16 @@ const startsWithAddress: Opener = (line) => {
 // name the recipient inside a sentence ("rejected recipient <a@b>", "RCPT TO:<a@b>", "Address: <a@b>").
 const LISTED = new RegExp(`^\\s{0,8}(?:--|\\*|>>>|\u2022)\\s{1,4}<?(${ADDRESS.source})>?`, 'i');
 const LABELLED = new RegExp(`^\\s{0,8}([A-Za-z][\\w ,'-]{1,60}):\\s{0,20}<?(${ADDRESS.source})>?[.,;]?\\s*$`);
-const LABEL_SAYS_RECIPIENT = /recipient|user|mailbox|deliver|undeliverable|address| to$/i;
-const LABEL_SAYS_SENDER = /sender|from|reply|return/i;
+/** A label about the recipient or the failure, not about the sender. */
+const RECIPIENT_LABEL = /^(?!.*(?:sender|from|reply|return)).*(?:recipient|user|mailbox|deliver|address| to$)/i;
 const NAMED = new RegExp(`(?:recipient|rcpt to:|deliver(?:ed)?(?: message)? to:?|address:)\\s{0,4}<(${ADDRESS.source})>`, 'i');
 
 const mentionsAddress: Opener = (line) => {
   if (!line.includes('@')) return null;
   const listed = LISTED.exec(line);
-  if (listed) return { address: listed[1].toLowerCase(), text: line.slice(listed[0].length).replace(/^\s*<[^>]{0,320}>/, '').trim() };
+  if (listed) return { address: listed[1].toLowerCase(), text: line.slice(listed[0].length).trim() };
   const labelled = LABELLED.exec(line);
-  if (labelled && LABEL_SAYS_RECIPIENT.test(labelled[1]) && !LABEL_SAYS_SENDER.test(labelled[1])) {
+  if (labelled && RECIPIENT_LABEL.test(labelled[1])) {
     // "Recipient Address" names only the field; "Unknown user" is the reason itself.
     return { address: labelled[2].toLowerCase(), text: /^(?:recipient|address|to|rcpt)\b/i.test(labelled[1]) ? '' : labelled[1] };
   }
@@ -295,13 +295,6 @@ function readJsonReport(text: string): { recipients: RecipientReport[]; reportin
   return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
 }
 
-/** The one address a returned message was sent to (its To field), or null when it names none or several. */
-export function soleRecipient(message: string): string | null {
-  const to = unfoldHeaders(splitHeaders(message).headers).get('to') ?? '';
-  const found = new Set((to.match(new RegExp(ADDRESS.source, 'g')) ?? []).map((a) => a.toLowerCase()));
-  return found.size === 1 ? [...found][0] : null;
-}
-
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
 export function extract(headerBlock: string, body: string): Extracted {
   const headers = unfoldHeaders(headerBlock);
@@ -332,7 +325,8 @@ export function extract(headerBlock: string, body: string): Extracted {
     // code finder did not pair with its reply code ("550: 5.2.2 …") is still the status.
     const specific = codes.status ?? STATUS_CODE.exec(r.diagnostic)?.[0] ?? null;
     if (!r.status || (/\.0\.0$/.test(r.status) && specific?.[0] === r.status[0])) r.status = specific ?? r.status;
-    r.replyCode ??= codes.replyCode ?? (/^[45]/.test(r.status ?? '') ? replyBefore(r.diagnostic, r.status!) : null);
+    const failure = /^[45]/.test(r.status ?? '') ? r.status : null;
+    r.replyCode ??= codes.replyCode ?? (failure && replyBefore(r.diagnostic, failure));
   }
   return { headers, notification, recipients, reportingMta: dsn.reportingMta, dsn: dsn.recipients.length > 0 };
 }
