@@ -7,7 +7,7 @@ import { detectProvider } from '../providers.js';
 import type { Category } from '../types.js';
 import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
-import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
+import { codesIn, extract, splitHeaders, SUCCESSFUL_STEP, type Extracted, type RecipientReport } from './extract.js';
 import { decodeMime, looksLikeMime } from './mime.js';
 
 export interface RecipientDiagnosis {
@@ -100,7 +100,7 @@ function contextLines(notification: string): string {
   for (const line of notification.split('\n')) {
     if (skipping && /^[ \t]/.test(line)) continue;
     skipping = /^X-[\w-]{1,60}:/i.test(line);
-    if (!skipping && !/^\s*(?:(?:out|in):|[<>]{3})?\s*[23]\d\d[ -]/i.test(line)) kept.push(line);
+    if (!skipping && !SUCCESSFUL_STEP.test(line)) kept.push(line);
   }
   return kept.join('\n');
 }

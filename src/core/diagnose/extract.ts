@@ -46,6 +46,9 @@ const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-cod
 const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
 const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
+/** A successful step of a quoted SMTP session ("250-PIPELINING", "Out: 250 2.1.5 Ok", "Received >>> 250 OK"). */
+export const SUCCESSFUL_STEP = /^\s*(?:(?:out|in):|(?:received |sent )?[<>]{3})?\s*[23]\d\d[ -]/i;
+
 /** An address line needs an "@": most lines have none, and the full pattern is not cheap. */
 const addressLine = (line: string) => (line.includes('@') ? ADDRESS_LINE.exec(line) : null);
 
@@ -120,7 +123,19 @@ export function codesIn(text: string, classes = '45'): { replyCode: string | nul
     codes.status ??= more.status;
     if (codes.replyCode && codes.status) break;
   }
+  if (codes.status && !codes.replyCode) codes.replyCode = replyBefore(head, codes.status);
   return codes;
+}
+
+/**
+ * A reply code the code finder did not pair with the status because words stand between them, earlier on
+ * the status's line and of its class ("550 sorry, no mailbox here (#5.1.1)", "ERROR_CODE :550, ERROR_CODE :5.1.1").
+ */
+function replyBefore(text: string, status: string): string | null {
+  const at = text.indexOf(status);
+  if (at < 0) return null;
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  return new RegExp(`(?<![\\w.])${status[0]}\\d\\d(?![\\w.])`).exec(line)?.[0] ?? null;
 }
 
 function emptyRecipient(address: string | null): RecipientReport {
@@ -179,22 +194,53 @@ function readDsn(lines: string[]): { recipients: RecipientReport[]; reportingMta
   };
 }
 
-/** Free-text layouts: a line starting with an address, then the server's words until a blank line. */
-function readBlocks(lines: string[]): Map<string, string> {
+/** Where a recipient's block starts: its address, and the rest of the line that belongs to the block. */
+type Opener = (line: string) => { address: string; text: string } | null;
+
+const startsWithAddress: Opener = (line) => {
+  const m = addressLine(line);
+  return m ? { address: m[1].toLowerCase(), text: line.slice(m[0].length).trim() } : null;
+};
+
+// Layouts some MTAs use instead, read only when no recipient opens a line: an address after a list mark
+// ("-- a@b", "  * a@b", ">>> a@b <a@b>"); after a label about the recipient or the failure ("Unknown user:
+// a@b", "Could not be delivered to: <a@b>", "Recipient Address: a@b"); or in angle brackets after words that
+// name the recipient inside a sentence ("rejected recipient <a@b>", "RCPT TO:<a@b>", "Address: <a@b>").
+const LISTED = new RegExp(`^\\s{0,8}(?:--|\\*|>>>|\u2022)\\s{1,4}<?(${ADDRESS.source})>?`, 'i');
+const LABELLED = new RegExp(`^\\s{0,8}([A-Za-z][\\w ,'-]{1,60}):\\s{0,20}<?(${ADDRESS.source})>?[.,;]?\\s*$`);
+/** A label about the recipient or the failure, not about the sender. */
+const RECIPIENT_LABEL = /^(?!.*(?:sender|from|reply|return)).*(?:recipient|user|mailbox|deliver|address| to$)/i;
+const NAMED = new RegExp(`(?:recipient|rcpt to:|deliver(?:ed)?(?: message)? to:?|address:)\\s{0,4}<(${ADDRESS.source})>`, 'i');
+
+const mentionsAddress: Opener = (line) => {
+  if (!line.includes('@')) return null;
+  const listed = LISTED.exec(line);
+  if (listed) return { address: listed[1].toLowerCase(), text: line.slice(listed[0].length).trim() };
+  const labelled = LABELLED.exec(line);
+  if (labelled && RECIPIENT_LABEL.test(labelled[1])) {
+    // "Recipient Address" names only the field; "Unknown user" is the reason itself.
+    return { address: labelled[2].toLowerCase(), text: /^(?:recipient|address|to|rcpt)\b/i.test(labelled[1]) ? '' : labelled[1] };
+  }
+  const named = NAMED.exec(line);
+  return named ? { address: named[1].toLowerCase(), text: line.trim() } : null;
+};
+
+/** Free-text layouts: a line that opens a recipient's block, then the server's words until a blank line. */
+function readBlocks(lines: string[], open: Opener): Map<string, string> {
   const blocks = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     if (FIELD.test(lines[i])) continue;
-    const m = addressLine(lines[i]);
+    const m = open(lines[i]);
     if (!m) continue;
-    const address = m[1].toLowerCase();
-    const block = [lines[i].slice(m[0].length).trim()];
+    const address = m.address;
+    const block = [m.text];
     let j = i + 1;
     // An address alone on its line, then a blank line: the explanation is the next paragraph (Gmail).
     let skipBlank = !block[0];
     for (; j < lines.length && block.length <= MAX_BLOCK_LINES; j++) {
-      const next = addressLine(lines[j]);
+      const next = open(lines[j]);
       // An indented line quoting the same address continues the block (Postfix wraps "said: 550 <addr>: …").
-      if ((next && !(/^\s/.test(lines[j]) && next[1].toLowerCase() === address)) || FIELD.test(lines[j])) break;
+      if ((next && !(/^\s/.test(lines[j]) && next.address === address)) || FIELD.test(lines[j])) break;
       if (!lines[j].trim()) {
         // Gmail and others explain over several paragraphs: read on until the server's code is in.
         if ((skipBlank && block.length === 1) || !/(?<![\w.])[45]\d\d(?![\w.])/.test(block.join(' '))) continue;
@@ -210,13 +256,54 @@ function readBlocks(lines: string[]): Map<string, string> {
   return blocks;
 }
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringIn = (o: Json, key: string) => (typeof o[key] === 'string' ? (o[key] as string) : null);
+
+/** The JSON object in a text (an SNS message wraps the notification as a string in `Message`). */
+function jsonIn(text: string): Json | null {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) return null;
+  try {
+    const outer: unknown = JSON.parse(text.slice(start, end + 1));
+    if (!isObject(outer)) return null;
+    const inner = stringIn(outer, 'Message');
+    return inner?.trimStart().startsWith('{') ? jsonIn(inner) : outer;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An email service's bounce event as JSON (Amazon SES notifications and event publishing, pasted as they
+ * arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in `bounce.bouncedRecipients`.
+ */
+function readJsonReport(text: string): { recipients: RecipientReport[]; reportingMta: string | null } | null {
+  if (!text.includes('bouncedRecipients')) return null;
+  const bounce = jsonIn(text)?.bounce;
+  if (!isObject(bounce) || !Array.isArray(bounce.bouncedRecipients)) return null;
+  const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
+    const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
+    return {
+      ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
+      action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
+      status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
+      diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
+    };
+  });
+  return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+}
+
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
 export function extract(headerBlock: string, body: string): Extracted {
   const headers = unfoldHeaders(headerBlock);
   const lines = cutReturned(body);
   const notification = lines.join('\n');
-  const dsn = readDsn(lines);
-  const blocks = readBlocks(lines);
+  const dsn = readJsonReport(body.slice(0, MAX_NOTIFICATION_CHARS)) ?? readDsn(lines);
+  let blocks = readBlocks(lines, startsWithAddress);
+  // A quoted session's successful steps ("250 2.1.5 Ok") would lend a recipient their codes.
+  if (!dsn.recipients.length && !blocks.size) blocks = readBlocks(lines.filter((l) => !SUCCESSFUL_STEP.test(l)), mentionsAddress);
   let recipients = dsn.recipients;
   if (recipients.length) {
     for (const r of recipients) {
@@ -238,7 +325,8 @@ export function extract(headerBlock: string, body: string): Extracted {
     // code finder did not pair with its reply code ("550: 5.2.2 …") is still the status.
     const specific = codes.status ?? STATUS_CODE.exec(r.diagnostic)?.[0] ?? null;
     if (!r.status || (/\.0\.0$/.test(r.status) && specific?.[0] === r.status[0])) r.status = specific ?? r.status;
-    r.replyCode ??= codes.replyCode;
+    const failure = /^[45]/.test(r.status ?? '') ? r.status : null;
+    r.replyCode ??= codes.replyCode ?? (failure && replyBefore(r.diagnostic, failure));
   }
   return { headers, notification, recipients, reportingMta: dsn.reportingMta, dsn: dsn.recipients.length > 0 };
 }

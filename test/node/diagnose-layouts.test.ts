@@ -1,0 +1,134 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { builtinCatalogWithProviders as builtinCatalog } from '../../src/core/builtin-providers.js';
+import { diagnose, diagnoseText } from '../../src/core/diagnose/diagnose.js';
+
+// Bounces in the layouts of mail systems the development corpus does not hold. Each fixture is written in
+// the layout its MTA uses; the expected category, status and reply code are the judgement the reference
+// parser (sisimai) makes for that MTA's typical error of the kind.
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/bounces/${name}`, import.meta.url), 'utf8');
+const run = (name: string) => diagnose(fixture(name), builtinCatalog);
+
+interface Want {
+  category: string;
+  status: string | null;
+  replyCode: string | null;
+  recipients: string[];
+}
+
+describe('diagnose: layouts of mail systems beyond the usual ones', () => {
+  const cases: [string, Want][] = [
+    ['sendmail-hostunknown.eml', { category: 'hostunknown', status: '5.1.2', replyCode: '550', recipients: ['amy@nonexistent.example.net'] }],
+    ['sendmail-expired.txt', { category: 'expired', status: '4.4.7', replyCode: '421', recipients: ['dan@slow.example.net'] }],
+    ['sendmail-mailer.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: [] }],
+    ['opensmtpd-domain.txt', { category: 'hostunknown', status: null, replyCode: null, recipients: ['hal@typo.example'] }],
+    ['opensmtpd-expired.txt', { category: 'expired', status: null, replyCode: null, recipients: ['ida@far.example.net'] }],
+    ['amazonses-dsn.eml', { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['jan@example.com'] }],
+    ['amazonses-sns.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['kim@example.net'] }],
+    ['amazonses-blocked.json', { category: 'blocked', status: '5.7.1', replyCode: '554', recipients: ['lou@example.com'] }],
+    ['domino.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['olive@example.com'] }],
+    ['zoho.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['quin@example.com'] }],
+    ['office365.txt', { category: 'userunknown', status: '5.1.10', replyCode: '550', recipients: ['tom@example.com'] }],
+    ['googlegroups.eml', { category: 'rejected', status: null, replyCode: null, recipients: ['book-club@googlegroups.com'] }],
+    ['mimecast.eml', { category: 'userunknown', status: '5.4.1', replyCode: null, recipients: ['yuri@example.com'] }],
+    ['mimecast-relay.eml', { category: 'norelaying', status: '5.7.54', replyCode: '550', recipients: ['zed@partner.example.net'] }],
+    ['interscan.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['bea@example.co.jp'] }],
+    // "Unknown user" with neither a status nor the SMTP command it answered: nothing shows the address was
+    // checked at RCPT TO, so it reads as a filter's answer (stageRules `silentReport`), as sisimai reads most.
+    ['imail.eml', { category: 'filtered', status: null, replyCode: null, recipients: ['eli@imail.example.com'] }],
+    ['imail-expired.eml', { category: 'expired', status: null, replyCode: null, recipients: ['gil@slow.example.net'] }],
+    ['imail-full.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['flo@imail.example.com'] }],
+    ['einsundeins.eml', { category: 'mesgtoobig', status: null, replyCode: null, recipients: ['hana@example.eu'] }],
+    ['kddi.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['jo@ezweb.example.jp'] }],
+    ['biglobe.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['lia@mail.example.ne.jp'] }],
+    ['mailmarshal.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['nia@example.com'] }],
+    ['mailfoundry.eml', { category: 'mailboxfull', status: null, replyCode: '552', recipients: ['pia@example.net'] }],
+    ['activehunter.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['ria@example.jp'] }],
+    ['x3.eml', { category: 'userunknown', status: '5.3.0', replyCode: '553', recipients: ['tam@example.com'] }],
+    ['mcafee.eml', { category: 'filtered', status: null, replyCode: null, recipients: ['bob@example.com'] }],
+    ['sendgrid-expired.eml', { category: 'expired', status: '4.4.2', replyCode: '421', recipients: ['dot@slow.example.com'] }],
+    ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
+    ['surfcontrol.eml', { category: 'filtered', status: null, replyCode: '550', recipients: ['hex@example.com'] }],
+    ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
+  ];
+  for (const [name, want] of cases) {
+    it(`reads ${name}`, async () => {
+      const d = await run(name);
+      assert.equal(d.isBounce, true);
+      assert.equal(d.category, want.category);
+      assert.equal(d.status, want.status);
+      assert.equal(d.replyCode, want.replyCode);
+      assert.deepEqual(d.recipients.map((r) => r.address), want.recipients);
+      // The catalog has no cause for a failed local delivery program yet.
+      if (want.category !== 'mailererror') assert.equal(builtinCatalog.causeById.get(d.causeId ?? '')?.category, d.category, 'a cause of the category');
+      assert.ok(d.evidence.length > 0, 'shows the lines it relied on');
+    });
+  }
+
+  it('gives each recipient its own reason (OpenSMTPD, Deutsche Telekom)', async () => {
+    const rows = async (name: string) => (await run(name)).recipients.map((r) => [r.address, r.category, r.status, r.replyCode]);
+    assert.deepEqual(await rows('opensmtpd.eml'), [
+      ['fay@example.net', 'mailboxfull', '5.2.2', '550'],
+      ['gus@example.com', 'userunknown', '5.1.1', '550'],
+    ]);
+    assert.deepEqual(await rows('telekom.eml'), [
+      ['xen@t-online.example', 'mailboxfull', '5.2.2', '552'],
+      ['yul@t-online.example', 'userunknown', '5.1.1', '550'],
+    ]);
+  });
+
+  it('reads a Google Workspace refusal of the sender address, which names no recipient', async () => {
+    const d = await run('googleworkspace.eml');
+    assert.equal(d.isBounce, true);
+    assert.equal(d.category, 'rejected');
+  });
+
+  it('names the recipient of a report that gives no reason (InterScan)', async () => {
+    assert.deepEqual((await run('interscan-unable.eml')).recipients.map((r) => r.address), ['cal@example.co.jp']);
+  });
+
+  it('reads a host that could not be reached as a network failure (Zoho)', async () => {
+    const d = await run('zoho-unreachable.eml');
+    assert.deepEqual([d.category, d.replyCode, d.recipients.map((r) => r.address)], ['networkerror', '421', ['ray@down.example.com']]);
+  });
+
+  it('takes an Amazon SES complaint for a feedback report, not a bounce', async () => {
+    const d = await run('amazonses-complaint.json');
+    assert.equal(d.isBounce, false);
+    assert.equal(d.category, 'feedback');
+  });
+
+  it('takes an Amazon SES delivery event for a delivery, not a bounce', () => {
+    const d = diagnoseText('{"notificationType":"Delivery","delivery":{"recipients":["amy@example.com"],"smtpResponse":"250 2.6.0 Message received"}}', builtinCatalog);
+    assert.equal(d.isBounce, false);
+    assert.equal(d.category, 'delivered');
+  });
+
+  it('reads the SES event JSON wherever it sits in the text, and survives JSON that does not parse', () => {
+    const event = '{"eventType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress":"bo@example.net","status":"5.2.2","action":"failed","diagnosticCode":"smtp; 552 5.2.2 Mailbox full"}]}}';
+    const d = diagnoseText(`Forwarded event:\n${event}\n--\nTo stop these notifications, follow the link.`, builtinCatalog);
+    assert.deepEqual(d.recipients.map((r) => [r.address, r.status, r.replyCode, r.category]), [['bo@example.net', '5.2.2', '552', 'mailboxfull']]);
+    const broken = diagnoseText('{"bounce":{"bouncedRecipients":[{"emailAddress":"bo@example.net", 550 5.1.1 user unknown', builtinCatalog);
+    assert.equal(broken.category, 'userunknown');
+  });
+});
+
+describe('diagnose: recipients named inside the text rather than at the start of a line', () => {
+  const addresses = (text: string) => diagnoseText(text, builtinCatalog).recipients.map((r) => r.address);
+
+  it('does not take the sender or the original headers for a recipient', () => {
+    const text = 'Delivery has failed.\n\nSender Address: me@example.org\nRecipient Address: you@example.com\nReported error: 550 5.1.1 User unknown';
+    assert.deepEqual(addresses(text), ['you@example.com']);
+    assert.deepEqual(addresses('Original Sender: <me@example.org>\nFrom: me@example.org\n550 5.1.1 User unknown'), []);
+  });
+
+  it('does not lend a recipient the codes of the successful steps of a quoted session', () => {
+    const d = diagnoseText(' In:  RCPT TO:<kit@example.net>\n Out: 250 2.1.5 Ok\n In:  DATA\n Out: 451 4.3.0 Error: queue file write error\n', builtinCatalog);
+    assert.deepEqual(d.recipients.map((r) => [r.address, r.status, r.replyCode]), [['kit@example.net', '4.3.0', '451']]);
+  });
+
+  it('keeps the usual layouts first: an address opening a line wins over one named later', () => {
+    assert.deepEqual(addresses('<ann@example.com>: 550 5.1.1 unknown user\n\nThe server also rejected recipient <other@example.com> earlier.'), ['ann@example.com']);
+  });
+});
