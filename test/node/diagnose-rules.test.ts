@@ -54,6 +54,15 @@ describe('diagnose: "user unknown" in a report that names neither a status nor t
     assert.equal(categoryOf('Delivery to these addresses failed:\n\nbo@example.org [No such user here]'), 'filtered');
   });
 
+  it('names the cause that says both: a wrong address or a filter using those words, never "the address is real"', () => {
+    for (const text of [report('550 <ana@example.net>: User unknown'), '550 5.7.1 550 No such user here: pat@example.org']) {
+      const d = diagnoseText(text, builtinCatalog);
+      assert.equal(d.causeId, 'recipient-unknown-or-filtered', text);
+      assert.equal(builtinCatalog.causeById.get(d.causeId!)?.category, d.category);
+    }
+    assert.equal(diagnoseText('550 5.7.1 Message rejected by the recipient\'s rules', builtinCatalog).causeId, 'recipient-filter');
+  });
+
   it('stays a missing mailbox with a status, with the RCPT TO stage, or as a lone pasted line', () => {
     assert.equal(categoryOf(report('550 5.1.1 <ana@example.net>: User unknown')), 'userunknown');
     assert.equal(categoryOf(report('550 <ana@example.net>: User unknown (in reply to RCPT TO command)')), 'userunknown');

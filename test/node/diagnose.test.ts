@@ -296,7 +296,7 @@ describe('data/patterns.json', () => {
       ...Object.entries(patterns.temporary).flat(),
     ];
     for (const c of used) assert.ok(categoryIds.has(c as string), `unknown category ${String(c)}`);
-    for (const f of patterns.phrases) {
+    for (const f of [...patterns.phrases, ...patterns.stageRules]) {
       if (f.cause) assert.equal(builtinCatalog.causeById.get(f.cause)?.category, f.category, `cause ${f.cause}`);
     }
   });

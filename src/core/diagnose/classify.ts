@@ -19,7 +19,7 @@ export interface PatternsData {
   /** Which SMTP command the server was answering, recognised from the report's wording. */
   stages: Record<Stage, string[]>;
   /** A category read at a given stage means another: "user unknown" after DATA is a filter, not a missing mailbox. */
-  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; genericStatusOnly?: boolean; silentReport?: boolean; statusSaysOther?: boolean }[];
+  stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; cause?: string; genericStatusOnly?: boolean; silentReport?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
@@ -225,5 +225,6 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   if (rule) category = rule.category;
   const temporary = (input.status ?? input.replyCode ?? '')[0] === '4';
   if (temporary) category = data.temporary[category] ?? category;
-  return category === found.category ? found : { ...found, category, cause: null };
+  if (category === found.category) return found;
+  return { ...found, category, cause: rule && category === rule.category ? (rule.cause ?? null) : null };
 }
