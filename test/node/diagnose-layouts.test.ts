@@ -84,8 +84,10 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.equal(d.category, 'rejected');
   });
 
-  it('names the recipient of a report that gives no reason (InterScan)', async () => {
-    assert.deepEqual((await run('interscan-unable.eml')).recipients.map((r) => r.address), ['cal@example.co.jp']);
+  it('names the recipient of a report that gives no reason (InterScan), and calls it a bounce of unknown cause', async () => {
+    const d = await run('interscan-unable.eml');
+    assert.deepEqual(d.recipients.map((r) => r.address), ['cal@example.co.jp']);
+    assert.deepEqual([d.isBounce, d.category, d.causeId], [true, 'undefined', null], 'a failed recipient is a bounce, even with no reason given');
   });
 
   it('reads a host that could not be reached as a network failure (Zoho)', async () => {

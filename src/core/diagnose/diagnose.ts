@@ -193,7 +193,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
   const first = recipients[Math.max(0, lead)];
   const basis = bases[Math.max(0, lead)];
-  const nothing = basis === 'none' && !first.status && !first.replyCode;
+  const nothing = basis === 'none' && !first.status && !first.replyCode && !first.address;
   return {
     ...base,
     isBounce: !nothing,
