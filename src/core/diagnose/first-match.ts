@@ -2,7 +2,7 @@
  * "The first list of patterns, in order, that matches anywhere in a text", fast. Hundreds of patterns cost
  * the regular-expression engine a check per pattern at every character, so a cheaper pass runs first: one
  * scan of the text (Aho–Corasick over the literals each pattern cannot match without, see `literals.ts`)
- * tells which lists can match at all, and only those run.
+ * tells which patterns can match at all, and only those run.
  */
 import { requiredLiterals } from './literals.js';
 
@@ -20,13 +20,17 @@ export interface LiteralScanner {
   count: number;
 }
 
+export interface ListedPattern {
+  regex: RegExp;
+  /** Its list in the scanner; null when it requires no literal and always runs. */
+  scanned: number | null;
+}
+
 export interface OrderedLists {
-  /** Each list as one alternation; null for an empty list. */
-  regexes: (RegExp | null)[];
-  /** Null when the lists read text as it is (flag `i`): the literals are lower case. */
+  /** Each list's patterns, each alone. */
+  lists: ListedPattern[][];
+  /** Over every pattern's literals, the patterns numbered across lists; null when the lists read text as it is (flag `i`): the literals are lower case. */
   scanner: LiteralScanner | null;
-  /** Lists with a pattern that requires no literal: always run. */
-  always: boolean[];
 }
 
 export interface ListMatch {
@@ -102,22 +106,34 @@ export function listsIn(s: LiteralScanner, text: string): Uint8Array {
 }
 
 export function orderedLists(lists: string[][], flags: string): OrderedLists {
-  const literals = lists.map((l) => l.map(requiredLiterals));
-  const always = literals.map((l) => l.some((x) => x === null));
+  const literals = lists.flat().map(requiredLiterals);
+  let next = 0;
   return {
-    regexes: lists.map((l) => anyOf(l, flags)),
-    scanner: flags.includes('i') ? null : literalScanner(literals.map((l) => l.flatMap((x) => x ?? []))),
-    always,
+    lists: lists.map((list) =>
+      list.map((source) => {
+        const id = next++;
+        return { regex: new RegExp(source, flags), scanned: literals[id] ? id : null };
+      }),
+    ),
+    scanner: flags.includes('i') ? null : literalScanner(literals.map((l) => l ?? [])),
   };
 }
 
-/** The first list (in order) with a match in `text`, and where that list first matches. */
+/**
+ * The first list (in order) with a match in `text`, and where that list first matches: its patterns'
+ * leftmost match. Each pattern runs alone, and only when its literal is in the text: one alternation of a
+ * whole list would check every pattern at every character.
+ */
 export function firstMatch(o: OrderedLists, text: string): ListMatch | null {
   const seen = o.scanner && listsIn(o.scanner, text);
-  for (let list = 0; list < o.regexes.length; list++) {
-    if (seen && !seen[list] && !o.always[list]) continue;
-    const m = o.regexes[list]?.exec(text);
-    if (m) return { list, index: m.index };
+  for (let list = 0; list < o.lists.length; list++) {
+    let index = -1;
+    for (const { regex, scanned } of o.lists[list]) {
+      if (seen && scanned !== null && !seen[scanned]) continue;
+      const m = regex.exec(text);
+      if (m && (index < 0 || m.index < index)) index = m.index;
+    }
+    if (index >= 0) return { list, index };
   }
   return null;
 }
