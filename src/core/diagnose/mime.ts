@@ -64,7 +64,10 @@ function stripTags(html: string): string {
 
 /** Decodes raw MIME; returns null when it cannot be made sense of (the caller reads the raw text). */
 export async function decodeMime(text: string): Promise<DecodedMail | null> {
-  return splitPlainMime(text) ?? decodeWithLibrary(text);
+  const mail = splitPlainMime(text);
+  if (!mail) return decodeWithLibrary(text);
+  // A structure without a single part has nothing to decode, for the library neither.
+  return mail.body.trim() ? mail : null;
 }
 
 // Transfer encodings that leave the text as it is: such parts are read straight from the source.
@@ -74,6 +77,8 @@ const ENCODED_WORD = /=\?([\w-]{1,40})\?([bq])\?([^?\s]{0,2000})\?=/gi;
 const MAX_DEPTH = 4;
 
 interface Found {
+  /** Parts other than multiparts, read or not. */
+  parts: number;
   text: string[];
   html: string[];
   reports: string[];
@@ -85,14 +90,17 @@ function param(value: string, name: string): string {
   return m ? (m[1] ?? m[2]) : '';
 }
 
-/** Unfolded header fields from `lines[start]` to the blank line; null when a line is not a field. */
-function readFields(lines: string[], start: number, end: number): { fields: [string, string][]; body: number } | null {
+/** Unfolded header fields from `lines[start]` to the blank line (a `part`'s or the message's); null when a line is not a field. */
+function readFields(lines: string[], start: number, end: number, part: boolean): { fields: [string, string][]; body: number } | null {
   const fields: [string, string][] = [];
   let i = start;
   for (; i < end && lines[i] !== ''; i++) {
     const line = lines[i];
     if (/^[ \t]/.test(line) && fields.length) fields[fields.length - 1][1] += ` ${line.trim()}`;
     else if (HEADER_LINE.test(line)) fields.push([line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]);
+    // A part's parameter wrapped without indentation ("boundary=…" alone on a line): a field of its own,
+    // without a value, for the library too.
+    else if (part && !line.includes(':')) continue;
     else if (!/^From \S/.test(line) || i > start) return null;
   }
   return { fields, body: i + 1 };
@@ -116,14 +124,23 @@ function decodeWords(value: string): string {
   });
 }
 
+function anyLineStarts(lines: string[], start: number, end: number, prefix: string): boolean {
+  for (let i = start; i < end; i++) if (lines[i].startsWith(prefix)) return true;
+  return false;
+}
+
 /** Walks one entity; false when a part this reader needs cannot be read here or the structure is not plain. */
 function walk(lines: string[], start: number, end: number, fields: [string, string][], depth: number, found: Found): boolean {
   const contentType = field(fields, 'content-type');
   const type = (contentType.split(';')[0].trim() || 'text/plain').toLowerCase();
   const plain = PLAIN_ENCODING.test(field(fields, 'content-transfer-encoding'));
   if (type.startsWith('multipart/')) {
+    if (!plain || depth >= MAX_DEPTH) return false;
+    // Parts start at lines "--boundary": a multipart that names no boundary, or holds no line starting
+    // with "--", has no parts for any reader (postal-mime included) whatever its boundary's syntax.
+    if (!/boundary/i.test(contentType) || !anyLineStarts(lines, start, end, '--')) return true;
     const boundary = param(contentType, 'boundary');
-    if (!boundary || !plain || depth >= MAX_DEPTH) return false;
+    if (!boundary) return false;
     const open = `--${boundary}`;
     let from = -1;
     // A message cut short has no closing delimiter: its last part runs to the end.
@@ -133,7 +150,7 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
       if (rest !== null && (closing ? rest.slice(2) : rest).trim()) continue;
       if (rest === null && i < end) continue;
       if (from >= 0) {
-        const part = readFields(lines, from, i);
+        const part = readFields(lines, from, i, true);
         if (!part || !walk(lines, Math.min(part.body, i), i, part.fields, depth + 1, found)) return false;
       }
       if (closing) return from >= 0;
@@ -141,6 +158,7 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
     }
     return false;
   }
+  found.parts++;
   const isReport = USEFUL_PART.test(type) && type.startsWith('message/');
   const isText = (type === 'text/plain' || type === 'text/html') && !/^attachment/i.test(field(fields, 'content-disposition'));
   if (/^message\/(?:rfc822|global)$/.test(type)) {
@@ -156,10 +174,14 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
   return true;
 }
 
-/** An unencoded part as it stands; null when another charset's 8-bit bytes need the library's decoding. */
+/**
+ * An unencoded part as it stands. Another charset's 8-bit text is decoded from the pasted text's UTF-8
+ * bytes, as the library does; null when TextDecoder does not know the charset.
+ */
 function plainPart(lines: string[], start: number, end: number, charset: string): string | null {
   const content = lines.slice(start, end).join('\n');
-  return PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content) ? content : null;
+  if (PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content)) return content;
+  return decoderFor(charset)?.decode(encoder.encode(content)) ?? null;
 }
 
 const decoders = new Map<string, TextDecoder | null>();
@@ -245,17 +267,18 @@ function decodePart(lines: string[], start: number, end: number, encoding: strin
 /**
  * The common case without the library: a plain structure whose parts the diagnosis reads are unencoded, or
  * base64 or quoted-printable text in a charset TextDecoder knows, so a linear scan of the boundary lines
- * finds them. Null when the library is needed.
+ * finds them. Null when the library is needed; an empty body when the message has no part at all.
  */
 export function splitPlainMime(text: string): DecodedMail | null {
   const lines = splitLines(text.slice(0, MAX_MIME_BYTES));
-  const top = readFields(lines, 0, lines.length);
+  const top = readFields(lines, 0, lines.length, false);
   if (!top) return null;
-  const found: Found = { text: [], html: [], reports: [], attached: null };
+  const found: Found = { parts: 0, text: [], html: [], reports: [], attached: null };
   if (!walk(lines, top.body, lines.length, top.fields, 0, found)) return null;
   const main = found.text.length ? found.text.join('\n') : found.html.map(stripTags).join('\n');
   const body = [main, ...found.reports].filter(Boolean).join('\n\n');
-  if (!body.trim()) return null;
+  // The library may read a part left out here (a text attachment, say); with no part at all, nothing can.
+  if (!body.trim() && found.parts) return null;
   const headers = top.fields.map(([k, v]) => `${k}: ${k.toLowerCase() === 'subject' ? decodeWords(v) : v}`).join('\n');
   return { headers, body, attached: found.attached };
 }
