@@ -3,7 +3,7 @@
  * the enhanced status code's meaning (RFC 3463), then the basic reply code (RFC 5321).
  */
 import type { Category } from '../types.js';
-import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-match.js';
+import { anyOf, firstMatch, literalScanner, orderedLists, type LiteralScanner, type OrderedLists } from './first-match.js';
 
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
@@ -41,6 +41,8 @@ export interface CompiledPatterns {
   bounceSubjects: RegExp | null;
   /** For lower-cased text. */
   serverSaid: RegExp | null;
+  /** The blocklist names, each its own list: which a lower-cased text may name, in one pass. */
+  blocklists: LiteralScanner;
 }
 
 /** How a category was reached; it sets the confidence. */
@@ -77,6 +79,7 @@ export function compilePatterns(data: PatternsData): CompiledPatterns {
       stageNames: stageEntries.map(([stage]) => stage),
       bounceSubjects: anyOf(data.bounceSubjects, 'im'),
       serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
+      blocklists: literalScanner(data.blocklists.map((name) => [name])),
     };
     compiled.set(data, c);
   }

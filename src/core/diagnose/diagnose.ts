@@ -8,6 +8,7 @@ import type { Category } from '../types.js';
 import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
 import { codesIn, extract, splitHeaders, type Extracted, type RecipientReport } from './extract.js';
+import { listsIn } from './first-match.js';
 import { decodeMime, looksLikeMime } from './mime.js';
 
 export interface RecipientDiagnosis {
@@ -113,6 +114,12 @@ function headerText(x: Extracted): string {
   return [...x.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
+/** The blocklists `lower` names: one scan for all names, then each name found checked as written. */
+function blocklistsIn(p: CompiledPatterns, lower: string): string[] {
+  const seen = listsIn(p.blocklists, lower);
+  return p.data.blocklists.filter((name, i) => seen[i] && lower.includes(name));
+}
+
 function evidenceOf(lines: (string | null | undefined)[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
@@ -128,13 +135,12 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const explained = contextLines(x.notification);
   const context = [x.headers.get('subject') ?? '', explained].join('\n');
   const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
-  const lowerWords = words.toLowerCase();
   const base = {
     provider: providerOf(catalog, x, words, x.recipients[0]?.diagnostic || context.slice(0, 1000)),
     reportingMta: x.reportingMta,
     remoteMta: x.recipients.find((r) => r.remoteMta)?.remoteMta ?? null,
     ips: [...new Set(words.match(IPV4) ?? [])].slice(0, 10),
-    blocklists: patterns.blocklists.filter((b) => lowerWords.includes(b)),
+    blocklists: blocklistsIn(p, words.toLowerCase()),
     decoded,
   };
 
