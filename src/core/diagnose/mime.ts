@@ -85,8 +85,12 @@ interface Found {
   attached: string | null;
 }
 
+const paramPatterns = new Map<string, RegExp>();
+
 function param(value: string, name: string): string {
-  const m = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]{0,200})"|([^\\s;]{1,200}))`, 'i').exec(value);
+  let pattern = paramPatterns.get(name);
+  if (!pattern) paramPatterns.set(name, (pattern = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]{0,200})"|([^\\s;]{1,200}))`, 'i')));
+  const m = pattern.exec(value);
   return m ? (m[1] ?? m[2]) : '';
 }
 
@@ -224,7 +228,6 @@ function base64Bytes(lines: string[], start: number, end: number): Uint8Array | 
   return bytes;
 }
 
-const HEX = /^[0-9A-Fa-f]{2}$/;
 const encoder = new TextEncoder();
 
 /**
@@ -232,27 +235,42 @@ const encoder = new TextEncoder();
  * A stray non-ASCII character (some MTAs send 8-bit text marked quoted-printable) stays as its UTF-8 bytes.
  */
 function quotedPrintableBytes(lines: string[], start: number, end: number): Uint8Array {
-  const out: number[] = [];
+  // A character gives at most three bytes (a surrogate pair, two characters, four), a line end one.
+  let size = 0;
+  for (let i = start; i < end; i++) size += lines[i].length * 3 + 1;
+  const out = new Uint8Array(size);
+  let n = 0;
   for (let i = start; i < end; i++) {
-    const line = lines[i].replace(/[ \t]+$/, '');
-    const soft = line.endsWith('=');
-    const stop = soft ? line.length - 1 : line.length;
+    const line = lines[i];
+    let stop = line.length;
+    while (stop > 0 && (line[stop - 1] === ' ' || line[stop - 1] === '\t')) stop--;
+    const soft = line[stop - 1] === '=';
+    if (soft) stop--;
     for (let j = 0; j < stop; j++) {
       const c = line.charCodeAt(j);
-      if (c === 61 && HEX.test(line.slice(j + 1, j + 3))) {
-        out.push(parseInt(line.slice(j + 1, j + 3), 16));
+      const high = hexValue(line.charCodeAt(j + 1));
+      const low = hexValue(line.charCodeAt(j + 2));
+      if (c === 61 && high >= 0 && low >= 0) {
+        out[n++] = high * 16 + low;
         j += 2;
       } else if (c < 0x80) {
-        out.push(c);
+        out[n++] = c;
       } else {
         const wide = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
-        out.push(...encoder.encode(line.slice(j, j + wide)));
+        n += encoder.encodeInto(line.slice(j, j + wide), out.subarray(n)).written;
         j += wide - 1;
       }
     }
-    if (!soft && i < end - 1) out.push(10);
+    if (!soft && i < end - 1) out[n++] = 10;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
+}
+
+/** A hexadecimal digit's value; -1 for any other character code (NaN past the end of a line included). */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
 /** A base64 or quoted-printable text part, decoded in its charset; null when the library must do it. */
