@@ -135,6 +135,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const explained = contextLines(x.notification);
   const context = [x.headers.get('subject') ?? '', explained].join('\n');
   const words = [...x.recipients.map((r) => r.diagnostic), context.slice(0, 4000)].join('\n');
+  // Completed with Object.assign: V8 builds `{ ...base, more keys }` tens of times slower (microseconds).
   const base = {
     provider: providerOf(catalog, x, words, x.recipients[0]?.diagnostic || context.slice(0, 1000)),
     reportingMta: x.reportingMta,
@@ -147,12 +148,12 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const other = notBounce(p, headers, x);
   if (other) {
     const r0 = x.recipients[0];
-    return {
-      ...base, isBounce: false, category: other, causeId: null, confidence: 0.9,
+    return Object.assign(base, {
+      isBounce: false, category: other, causeId: null, confidence: 0.9,
       replyCode: r0?.replyCode ?? null, status: r0?.status ?? null,
       recipients: x.recipients.map((r) => recipientOf(r, r, other, null)),
       evidence: evidenceOf([x.headers.get('subject'), ...x.recipients.map((r) => r.diagnostic)]),
-    };
+    });
   }
 
   // No recipient named: the whole notification is the server's text (a pasted error line, say).
@@ -178,8 +179,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const first = recipients[Math.max(0, lead)];
   const basis = bases[Math.max(0, lead)];
   const nothing = basis === 'none' && !first.status && !first.replyCode;
-  return {
-    ...base,
+  return Object.assign(base, {
     isBounce: !nothing,
     category: first.category,
     causeId: first.causeId,
@@ -188,7 +188,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     status: first.status,
     recipients: recipients.filter((r) => r.address),
     evidence: evidenceOf(evidence),
-  };
+  });
 }
 
 /** Diagnoses text that is already decoded: what a mail client shows, or an error line. */

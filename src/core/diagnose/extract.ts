@@ -134,7 +134,8 @@ function readDsn(lines: string[]): { recipients: RecipientReport[]; reportingMta
   const drafts: Draft[] = [];
   let reportingMta: string | null = null;
   const start = (): Draft => {
-    const d = { ...emptyRecipient(null), hasFinal: false, hasOriginal: false };
+    // Not `{ ...emptyRecipient(null), hasFinal… }`: V8 builds a spread followed by new keys many times slower.
+    const d = Object.assign(emptyRecipient(null), { hasFinal: false, hasOriginal: false });
     drafts.push(d);
     return d;
   };
