@@ -66,7 +66,7 @@ function stripTags(html: string): string {
 export async function decodeMime(text: string): Promise<DecodedMail | null> {
   const mail = splitPlainMime(text);
   if (!mail) return decodeWithLibrary(text);
-  // A structure without a single part has nothing to decode, for the library neither.
+  // Nothing to read here is nothing for the library either (see splitPlainMime).
   return mail.body.trim() ? mail : null;
 }
 
@@ -77,8 +77,8 @@ const ENCODED_WORD = /=\?([\w-]{1,40})\?([bq])\?([^?\s]{0,2000})\?=/gi;
 const MAX_DEPTH = 4;
 
 interface Found {
-  /** Parts other than multiparts, read or not. */
-  parts: number;
+  /** Parts left unread (attachments, images…): the library may read some of them. */
+  unread: number;
   text: string[];
   html: string[];
   reports: string[];
@@ -162,7 +162,6 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
     }
     return false;
   }
-  found.parts++;
   const isReport = USEFUL_PART.test(type) && type.startsWith('message/');
   const isText = (type === 'text/plain' || type === 'text/html') && !/^attachment/i.test(field(fields, 'content-disposition'));
   if (/^message\/(?:rfc822|global)$/.test(type)) {
@@ -170,7 +169,10 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
     found.attached ??= lines.slice(start, end).join('\n');
     return true;
   }
-  if (!isReport && !isText) return true;
+  if (!isReport && !isText) {
+    found.unread++;
+    return true;
+  }
   const content = plain ? plainPart(lines, start, end, param(contentType, 'charset')) : decodePart(lines, start, end, field(fields, 'content-transfer-encoding'), param(contentType, 'charset'));
   if (content === null) return false;
   if (isReport) found.reports.push(undoQuotedPrintable(content));
@@ -285,18 +287,19 @@ function decodePart(lines: string[], start: number, end: number, encoding: strin
 /**
  * The common case without the library: a plain structure whose parts the diagnosis reads are unencoded, or
  * base64 or quoted-printable text in a charset TextDecoder knows, so a linear scan of the boundary lines
- * finds them. Null when the library is needed; an empty body when the message has no part at all.
+ * finds them. Null when the library is needed; a blank body when the message has nothing to read.
  */
 export function splitPlainMime(text: string): DecodedMail | null {
   const lines = splitLines(text.slice(0, MAX_MIME_BYTES));
   const top = readFields(lines, 0, lines.length, false);
   if (!top) return null;
-  const found: Found = { parts: 0, text: [], html: [], reports: [], attached: null };
+  const found: Found = { unread: 0, text: [], html: [], reports: [], attached: null };
   if (!walk(lines, top.body, lines.length, top.fields, 0, found)) return null;
   const main = found.text.length ? found.text.join('\n') : found.html.map(stripTags).join('\n');
   const body = [main, ...found.reports].filter(Boolean).join('\n\n');
-  // The library may read a part left out here (a text attachment, say); with no part at all, nothing can.
-  if (!body.trim() && found.parts) return null;
+  // Nothing to read: certain when every part was read and is blank (or there is none), the library's to say otherwise.
+  const blank = (t: string) => !t.trim();
+  if (blank(body) && (found.unread || !found.html.map(stripTags).every(blank))) return null;
   const headers = top.fields.map(([k, v]) => `${k}: ${k.toLowerCase() === 'subject' ? decodeWords(v) : v}`).join('\n');
   return { headers, body, attached: found.attached };
 }
