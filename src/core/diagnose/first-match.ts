@@ -11,10 +11,12 @@ export interface LiteralScanner {
   /** Symbol of each ASCII character (0: in no literal); every other character is `width - 1`. */
   ascii: Uint8Array;
   width: number;
-  /** `next[state * width + symbol]`: the state after reading a character. */
-  next: Uint16Array | Uint32Array;
-  /** Whether a literal ends in that state, and the lists it belongs to. */
-  ends: Uint8Array;
+  /**
+   * `next[row + symbol]`: the row of the state after reading a character, a state's row being its number
+   * times `width` (no multiplication per character); negative when a literal ends in that state.
+   */
+  next: Int32Array;
+  /** By state number: the lists whose literals end there. */
   found: number[][];
   /** How many lists. */
   count: number;
@@ -71,7 +73,7 @@ export function literalScanner(literals: string[][]): LiteralScanner {
       lists[state].add(list);
     }
   });
-  const next = children.length <= 0xffff ? new Uint16Array(children.length * width) : new Uint32Array(children.length * width);
+  const next = new Int32Array(children.length * width);
   const fail = new Int32Array(children.length);
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
@@ -88,19 +90,22 @@ export function literalScanner(literals: string[][]): LiteralScanner {
       queue.push(to);
     }
   }
-  const ends = Uint8Array.from(lists, (s) => (s.size ? 1 : 0));
-  return { ascii, width, next, ends, found: lists.map((s) => [...s]), count: literals.length };
+  const rows = next.map((to) => (lists[to].size ? -to * width : to * width));
+  return { ascii, width, next: rows, found: lists.map((s) => [...s]), count: literals.length };
 }
 
 /** Which lists have one of their literals in `text`: `seen[list]` is 1. */
 export function listsIn(s: LiteralScanner, text: string): Uint8Array {
   const seen = new Uint8Array(s.count);
-  const { ascii, width, next, ends, found } = s;
-  let state = 0;
+  const { ascii, width, next, found } = s;
+  let row = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    state = next[state * width + (code < 128 ? ascii[code] : width - 1)];
-    if (ends[state]) for (const l of found[state]) seen[l] = 1;
+    row = next[row + (code < 128 ? ascii[code] : width - 1)];
+    if (row < 0) {
+      row = -row;
+      for (const l of found[row / width]) seen[l] = 1;
+    }
   }
   return seen;
 }
