@@ -35,16 +35,16 @@ export function looksLikeMime(text: string): boolean {
   const lines = splitLines(end < 0 ? head : head.slice(0, end));
   if (!HEADER_LINE.test(lines[0] ?? '') && !/^From \S/.test(lines[0] ?? '')) return false;
   let headers = 0;
-  let known = 0;
+  let known = false;
   let mime = false;
   for (const line of lines) {
     if (/^[ \t]/.test(line)) continue;
     if (!HEADER_LINE.test(line) && !/^From \S/.test(line)) return false;
     headers++;
-    if (MAIL_HEADER.test(line)) known++;
-    if (/^(?:mime-version|content-type|content-transfer-encoding):/i.test(line)) mime = true;
+    known ||= MAIL_HEADER.test(line);
+    mime ||= /^(?:mime-version|content-type|content-transfer-encoding):/i.test(line);
   }
-  return headers >= 3 && known >= 1 && mime;
+  return headers >= 3 && known && mime;
 }
 
 function partText(content: ArrayBuffer | Uint8Array | string): string {
