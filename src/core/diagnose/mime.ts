@@ -117,11 +117,13 @@ function field(fields: [string, string][], name: string): string {
 /** RFC 2047 encoded words ("=?utf-8?B?…?="), as a mail program shows them; left as written when unknown. */
 function decodeWords(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (word, charset: string, kind: string, data: string) => {
+    const decoder = decoderFor(charset);
+    if (!decoder) return word;
     try {
       const bytes = kind.toLowerCase() === 'b'
         ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
         : Uint8Array.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), (c) => c.charCodeAt(0));
-      return new TextDecoder(charset).decode(bytes);
+      return decoder.decode(bytes);
     } catch {
       return word;
     }
