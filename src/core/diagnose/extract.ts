@@ -58,7 +58,8 @@ function unfoldHeaders(block: string): Map<string, string> {
       continue;
     }
     const m = /^([A-Za-z][A-Za-z0-9-]{0,60}):[ \t]*(.*)$/.exec(line);
-    name = m && !headers.has(m[1].toLowerCase()) ? m[1].toLowerCase() : '';
+    const key = m ? m[1].toLowerCase() : '';
+    name = m && !headers.has(key) ? key : '';
     if (m && name) headers.set(name, m[2].slice(0, MAX_LINE));
   }
   return headers;

@@ -111,7 +111,8 @@ function readFields(lines: string[], start: number, end: number, part: boolean):
 }
 
 function field(fields: [string, string][], name: string): string {
-  return fields.find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  // The length first: most names differ in it, and lower-casing each name on every lookup adds up.
+  return fields.find(([k]) => k.length === name.length && k.toLowerCase() === name)?.[1] ?? '';
 }
 
 /** RFC 2047 encoded words ("=?utf-8?B?…?="), as a mail program shows them; left as written when unknown. */
