@@ -31,7 +31,7 @@ export interface ListedPattern {
 export interface OrderedLists {
   /** Each list's patterns, each alone. */
   lists: ListedPattern[][];
-  /** Over every pattern's literals, the patterns numbered across lists; null when the lists read text as it is (flag `i`): the literals are lower case. */
+  /** Which patterns (numbered across the lists, in order) have a literal in a text; null when the lists read text as it is (flag `i`): the literals are lower case. */
   scanner: LiteralScanner | null;
 }
 

@@ -253,10 +253,9 @@ function quotedPrintableBytes(lines: string[], start: number, end: number): Uint
     if (soft) stop--;
     for (let j = 0; j < stop; j++) {
       const c = line.charCodeAt(j);
-      const high = hexValue(line.charCodeAt(j + 1));
-      const low = hexValue(line.charCodeAt(j + 2));
-      if (c === 61 && high >= 0 && low >= 0) {
-        out[n++] = high * 16 + low;
+      const escaped = c === 61 ? hexByte(line, j + 1) : -1;
+      if (escaped >= 0) {
+        out[n++] = escaped;
         j += 2;
       } else if (c < 0x80) {
         out[n++] = c;
@@ -269,6 +268,13 @@ function quotedPrintableBytes(lines: string[], start: number, end: number): Uint
     if (!soft && i < end - 1) out[n++] = 10;
   }
   return out.subarray(0, n);
+}
+
+/** The byte two hexadecimal digits at `at` write; -1 when they are not two such digits. */
+function hexByte(line: string, at: number): number {
+  const high = hexValue(line.charCodeAt(at));
+  const low = hexValue(line.charCodeAt(at + 1));
+  return high >= 0 && low >= 0 ? high * 16 + low : -1;
 }
 
 /** A hexadecimal digit's value; -1 for any other character code (NaN past the end of a line included). */
