@@ -91,24 +91,17 @@ function providerOf(catalog: Catalog, x: Extracted, words: string, lead: string)
   return found ? { id: found.id, name: found.name } : null;
 }
 
-const SCANNER_FIELD = /^X-[\w-]{1,60}:/i;
-const SESSION_STEP = /^\s*(?:(?:out|in):|[<>]{3})?\s*[23]\d\d[ -]/i;
-// Finds every line either one finds (and maybe more): with `m`, `^` starts each line.
-const SCANNER_OR_SESSION = new RegExp(`${SCANNER_FIELD.source}|${SESSION_STEP.source}`, 'im');
-
 /**
  * The notification without lines that are not anyone's explanation: header fields a scanner added
  * ("X-Spam-Score: …", with their folded lines) and the successful steps of a quoted SMTP session ("250-PIPELINING").
  */
 function contextLines(notification: string): string {
-  // Most notifications have no such line: one search over the text says so, and then it is kept whole.
-  if (!SCANNER_OR_SESSION.test(notification)) return notification;
   const kept: string[] = [];
   let skipping = false;
   for (const line of notification.split('\n')) {
     if (skipping && /^[ \t]/.test(line)) continue;
-    skipping = SCANNER_FIELD.test(line);
-    if (!skipping && !SESSION_STEP.test(line)) kept.push(line);
+    skipping = /^X-[\w-]{1,60}:/i.test(line);
+    if (!skipping && !/^\s*(?:(?:out|in):|[<>]{3})?\s*[23]\d\d[ -]/i.test(line)) kept.push(line);
   }
   return kept.join('\n');
 }
