@@ -101,8 +101,10 @@ const FIRST_CODE = /(?<![\w.])([245]\d\d)[- ]([245]\.\d{1,3}\.\d{1,3})[ \t]/;
 function joinContinuations(text: string): string {
   const first = FIRST_CODE.exec(text);
   if (!first) return text;
-  const repeat = new RegExp(`(\\s)${first[1]}[- ]${first[2].replace(/\./g, '\\.')}[ \\t]`, 'g');
   const start = first.index + first[0].length;
+  // Most replies are one line: no second copy of the code, nothing to join.
+  if (!text.includes(first[1], start)) return text;
+  const repeat = new RegExp(`(\\s)${first[1]}[- ]${first[2].replace(/\./g, '\\.')}[ \\t]`, 'g');
   return text.slice(0, start) + text.slice(start).replace(repeat, '$1');
 }
 
