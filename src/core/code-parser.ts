@@ -29,7 +29,7 @@ const STATUS = `${BEFORE}([245xX])\\.(${NUM}|[xX])\\.(${NUM}|[xX])(?![\\w%]|[.,:
 const REPLY = `${BEFORE}(?<!-)([2-5](?:[0-5]\\d|[xX]{2}))(?![\\w%]|[.,:/]\\d|-\\d(?!\\.))`;
 // "550 5 7 1": some mail clients drop the dots of the status.
 const SPACED = `${BEFORE}([2-5][0-5]\\d)[ \\t]+([245])[ \\t]+(${NUM})[ \\t]+(${NUM})(?![\\w.%])`;
-// Compiled once; matchAll works on a copy, so sharing them is safe.
+// Compiled once, read with `matches` (matchAll would copy each pattern on every call).
 const STATUS_G = new RegExp(STATUS, 'g');
 const REPLY_G = new RegExp(REPLY, 'g');
 const SPACED_G = new RegExp(SPACED, 'g');
@@ -73,6 +73,14 @@ function normaliseStatus(cls: string, subject: string, detail: string): string |
   return `${cls.toUpperCase()}.${s}.${d}`;
 }
 
+/** Every match of a global pattern in `text`, in order. None of the patterns matches the empty string. */
+function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  return found;
+}
+
 function collect(text: string): Candidate[] {
   const found: Candidate[] = [];
   const add = (replyCode: string | null, status: string | null, start: number, end: number, base: number) => {
@@ -80,14 +88,14 @@ function collect(text: string): Candidate[] {
     if (context >= 0) found.push({ replyCode, status, start, end, score: base + context });
   };
   const statuses: Candidate[] = [];
-  for (const m of text.matchAll(STATUS_G)) {
+  for (const m of matches(STATUS_G, text)) {
     const status = normaliseStatus(m[1], m[2], m[3]);
     if (status) statuses.push({ replyCode: null, status, start: m.index, end: m.index + m[0].length, score: 0 });
   }
   for (const s of statuses) add(null, s.status, s.start, s.end, 20);
   // Both lists are in text order, so one pointer finds the status after each reply code (linear, not quadratic).
   let following = 0;
-  for (const m of text.matchAll(REPLY_G)) {
+  for (const m of matches(REPLY_G, text)) {
     const replyCode = m[1].toLowerCase();
     const end = m.index + m[0].length;
     add(replyCode, null, m.index, end, 10);
@@ -96,7 +104,7 @@ function collect(text: string): Candidate[] {
     const next = statuses[following];
     if (next && /^[\s#-]{1,3}$/.test(text.slice(end, next.start))) add(replyCode, next.status, m.index, next.end, 30);
   }
-  for (const m of text.matchAll(SPACED_G)) {
+  for (const m of matches(SPACED_G, text)) {
     add(m[1], `${m[2]}.${m[3]}.${m[4]}`, m.index, m.index + m[0].length, 30);
   }
   return found;

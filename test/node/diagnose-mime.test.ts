@@ -72,6 +72,27 @@ describe('diagnose: reading unencoded MIME without the library', () => {
     assert.equal(d.category, 'mailboxfull');
   });
 
+  it('reads itself the shapes the library would read the same: 8-bit text in another charset, no parts, blank parts', async () => {
+    const eightBit = report('Zustellung an Empfänger fehlgeschlagen.', STATUS, '8bit').replace('charset=us-ascii', 'charset=iso-8859-1');
+    const mail = splitPlainMime(eightBit);
+    assert.ok(mail, '8-bit text is read without the library');
+    assert.equal(mail.body.replace(/\s+/g, ' ').trim(), (await decodeWithLibrary(eightBit))?.body.replace(/\s+/g, ' ').trim());
+    // No delimiter line at all, and a nested multipart whose boundary parameter lost its indentation: no parts.
+    const noDelimiter = report('The mail could not be delivered.', STATUS).replace(/^--b1\/x(?:--)?\r$/gm, '\r');
+    const unindented = [
+      'From: MAILER-DAEMON@mx.example.org', 'Subject: Returned mail', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="outer"', '',
+      '--outer', 'Content-Type: multipart/alternative;', 'boundary="inner"', '',
+      '--inner', 'Content-Type: text/plain', '', '550 5.1.1 <bob@example.net>: user unknown', '--inner--', '--outer--', '',
+    ].join('\r\n');
+    // Every part read, and blank (a quoted-printable "=0D" or two): nothing to read for the library either.
+    const blankParts = report('=0D\r\n=0D', '   ', 'quoted-printable').replace('Content-Type: message/delivery-status', 'Content-Type: text/html');
+    for (const text of [noDelimiter, unindented, blankParts]) {
+      assert.equal(splitPlainMime(text)?.body.trim(), '', 'nothing to read, and known without the library');
+      assert.equal(await decodeWithLibrary(text), null, 'the library reads nothing either');
+      assert.equal((await diagnose(text, builtinCatalog)).decoded, false);
+    }
+  });
+
   it('reads the fixtures itself, the base64 one included', async () => {
     for (const name of ['postfix.eml', 'rfc3464-dsn.eml', 'arf.eml', 'delivered.eml', 'vacation.eml', 'multi-recipient.eml']) {
       assert.ok(splitPlainMime(fixture(name)), `${name} is read without the library`);

@@ -303,7 +303,7 @@ describe('data/patterns.json', () => {
 
   it('compiles every pattern, and none takes long on a hostile line', () => {
     const compiled = compilePatterns(patterns);
-    const all = [...compiled.phrases.map((f) => f.regex), ...compiled.families.regexes, ...compiled.stages.regexes, compiled.bounceSubjects, compiled.serverSaid, ...Object.values(compiled.notBounce)]
+    const all = [...compiled.phrases.map((f) => f.regex), ...[...compiled.families.lists, ...compiled.stages.lists].flat().map((p) => p.regex), compiled.bounceSubjects, compiled.serverSaid, ...Object.values(compiled.notBounce)]
       .filter((re): re is RegExp => re !== null);
     const hostile = ['a'.repeat(1000), 'a.'.repeat(500), ' '.repeat(1000), 'user '.repeat(200), '5.5.'.repeat(250)];
     for (const re of all) {

@@ -3,7 +3,7 @@
  * the enhanced status code's meaning (RFC 3463), then the basic reply code (RFC 5321).
  */
 import type { Category } from '../types.js';
-import { anyOf, firstMatch, orderedLists, type OrderedLists } from './first-match.js';
+import { anyOf, firstMatch, literalScanner, orderedLists, type LiteralScanner, type OrderedLists } from './first-match.js';
 
 /** `data/patterns.json`, as loaded. */
 export interface PatternsData {
@@ -42,6 +42,8 @@ export interface CompiledPatterns {
   bounceSubjects: RegExp | null;
   /** For lower-cased text. */
   serverSaid: RegExp | null;
+  /** The blocklist names, each its own list: which a lower-cased text may name, in one pass. */
+  blocklists: LiteralScanner;
 }
 
 /** How a category was reached; it sets the confidence. */
@@ -80,6 +82,7 @@ export function compilePatterns(data: PatternsData): CompiledPatterns {
       stageNames: stageEntries.map(([stage]) => stage),
       bounceSubjects: anyOf(data.bounceSubjects, 'im'),
       serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
+      blocklists: literalScanner(data.blocklists.map((name) => [name])),
     };
     compiled.set(data, c);
   }
@@ -101,8 +104,10 @@ const FIRST_CODE = /(?<![\w.])([245]\d\d)[- ]([245]\.\d{1,3}\.\d{1,3})[ \t]/;
 function joinContinuations(text: string): string {
   const first = FIRST_CODE.exec(text);
   if (!first) return text;
-  const repeat = new RegExp(`(\\s)${first[1]}[- ]${first[2].replace(/\./g, '\\.')}[ \\t]`, 'g');
   const start = first.index + first[0].length;
+  // Most replies are one line: no second copy of the code, nothing to join.
+  if (!text.includes(first[1], start)) return text;
+  const repeat = new RegExp(`(\\s)${first[1]}[- ]${first[2].replace(/\./g, '\\.')}[ \\t]`, 'g');
   return text.slice(0, start) + text.slice(start).replace(repeat, '$1');
 }
 

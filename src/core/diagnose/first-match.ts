@@ -2,7 +2,7 @@
  * "The first list of patterns, in order, that matches anywhere in a text", fast. Hundreds of patterns cost
  * the regular-expression engine a check per pattern at every character, so a cheaper pass runs first: one
  * scan of the text (Aho–Corasick over the literals each pattern cannot match without, see `literals.ts`)
- * tells which lists can match at all, and only those run.
+ * tells which patterns can match at all, and only those run.
  */
 import { requiredLiterals } from './literals.js';
 
@@ -11,22 +11,28 @@ export interface LiteralScanner {
   /** Symbol of each ASCII character (0: in no literal); every other character is `width - 1`. */
   ascii: Uint8Array;
   width: number;
-  /** `next[state * width + symbol]`: the state after reading a character. */
-  next: Uint16Array | Uint32Array;
-  /** Whether a literal ends in that state, and the lists it belongs to. */
-  ends: Uint8Array;
+  /**
+   * `next[row + symbol]`: the row of the state after reading a character, a state's row being its number
+   * times `width` (no multiplication per character); negative when a literal ends in that state.
+   */
+  next: Int32Array;
+  /** By state number: the lists whose literals end there. */
   found: number[][];
   /** How many lists. */
   count: number;
 }
 
+export interface ListedPattern {
+  regex: RegExp;
+  /** Its list in the scanner; null when it requires no literal and always runs. */
+  scanned: number | null;
+}
+
 export interface OrderedLists {
-  /** Each list as one alternation; null for an empty list. */
-  regexes: (RegExp | null)[];
-  /** Null when the lists read text as it is (flag `i`): the literals are lower case. */
+  /** Each list's patterns, each alone. */
+  lists: ListedPattern[][];
+  /** Which patterns (numbered across the lists, in order) have a literal in a text; null when the lists read text as it is (flag `i`): the literals are lower case. */
   scanner: LiteralScanner | null;
-  /** Lists with a pattern that requires no literal: always run. */
-  always: boolean[];
 }
 
 export interface ListMatch {
@@ -67,7 +73,7 @@ export function literalScanner(literals: string[][]): LiteralScanner {
       lists[state].add(list);
     }
   });
-  const next = children.length <= 0xffff ? new Uint16Array(children.length * width) : new Uint32Array(children.length * width);
+  const next = new Int32Array(children.length * width);
   const fail = new Int32Array(children.length);
   const queue = [0];
   for (let q = 0; q < queue.length; q++) {
@@ -84,40 +90,55 @@ export function literalScanner(literals: string[][]): LiteralScanner {
       queue.push(to);
     }
   }
-  const ends = Uint8Array.from(lists, (s) => (s.size ? 1 : 0));
-  return { ascii, width, next, ends, found: lists.map((s) => [...s]), count: literals.length };
+  const rows = next.map((to) => (lists[to].size ? -to * width : to * width));
+  return { ascii, width, next: rows, found: lists.map((s) => [...s]), count: literals.length };
 }
 
 /** Which lists have one of their literals in `text`: `seen[list]` is 1. */
 export function listsIn(s: LiteralScanner, text: string): Uint8Array {
   const seen = new Uint8Array(s.count);
-  const { ascii, width, next, ends, found } = s;
-  let state = 0;
+  const { ascii, width, next, found } = s;
+  let row = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    state = next[state * width + (code < 128 ? ascii[code] : width - 1)];
-    if (ends[state]) for (const l of found[state]) seen[l] = 1;
+    row = next[row + (code < 128 ? ascii[code] : width - 1)];
+    if (row < 0) {
+      row = -row;
+      for (const l of found[row / width]) seen[l] = 1;
+    }
   }
   return seen;
 }
 
 export function orderedLists(lists: string[][], flags: string): OrderedLists {
-  const literals = lists.map((l) => l.map(requiredLiterals));
-  const always = literals.map((l) => l.some((x) => x === null));
+  const literals = lists.flat().map(requiredLiterals);
+  let next = 0;
   return {
-    regexes: lists.map((l) => anyOf(l, flags)),
-    scanner: flags.includes('i') ? null : literalScanner(literals.map((l) => l.flatMap((x) => x ?? []))),
-    always,
+    lists: lists.map((list) =>
+      list.map((source) => {
+        const id = next++;
+        return { regex: new RegExp(source, flags), scanned: literals[id] ? id : null };
+      }),
+    ),
+    scanner: flags.includes('i') ? null : literalScanner(literals.map((l) => l ?? [])),
   };
 }
 
-/** The first list (in order) with a match in `text`, and where that list first matches. */
+/**
+ * The first list (in order) with a match in `text`, and where that list first matches: its patterns'
+ * leftmost match. Each pattern runs alone, and only when its literal is in the text: one alternation of a
+ * whole list would check every pattern at every character.
+ */
 export function firstMatch(o: OrderedLists, text: string): ListMatch | null {
   const seen = o.scanner && listsIn(o.scanner, text);
-  for (let list = 0; list < o.regexes.length; list++) {
-    if (seen && !seen[list] && !o.always[list]) continue;
-    const m = o.regexes[list]?.exec(text);
-    if (m) return { list, index: m.index };
+  for (let list = 0; list < o.lists.length; list++) {
+    let index = -1;
+    for (const { regex, scanned } of o.lists[list]) {
+      if (seen && scanned !== null && !seen[scanned]) continue;
+      const m = regex.exec(text);
+      if (m && (index < 0 || m.index < index)) index = m.index;
+    }
+    if (index >= 0) return { list, index };
   }
   return null;
 }

@@ -35,16 +35,16 @@ export function looksLikeMime(text: string): boolean {
   const lines = splitLines(end < 0 ? head : head.slice(0, end));
   if (!HEADER_LINE.test(lines[0] ?? '') && !/^From \S/.test(lines[0] ?? '')) return false;
   let headers = 0;
-  let known = 0;
+  let known = false;
   let mime = false;
   for (const line of lines) {
     if (/^[ \t]/.test(line)) continue;
     if (!HEADER_LINE.test(line) && !/^From \S/.test(line)) return false;
     headers++;
-    if (MAIL_HEADER.test(line)) known++;
-    if (/^(?:mime-version|content-type|content-transfer-encoding):/i.test(line)) mime = true;
+    known ||= MAIL_HEADER.test(line);
+    mime ||= /^(?:mime-version|content-type|content-transfer-encoding):/i.test(line);
   }
-  return headers >= 3 && known >= 1 && mime;
+  return headers >= 3 && known && mime;
 }
 
 function partText(content: ArrayBuffer | Uint8Array | string): string {
@@ -64,7 +64,10 @@ function stripTags(html: string): string {
 
 /** Decodes raw MIME; returns null when it cannot be made sense of (the caller reads the raw text). */
 export async function decodeMime(text: string): Promise<DecodedMail | null> {
-  return splitPlainMime(text) ?? decodeWithLibrary(text);
+  const mail = splitPlainMime(text);
+  if (!mail) return decodeWithLibrary(text);
+  // Nothing to read here is nothing for the library either (see splitPlainMime).
+  return mail.body.trim() ? mail : null;
 }
 
 // Transfer encodings that leave the text as it is: such parts are read straight from the source.
@@ -74,46 +77,63 @@ const ENCODED_WORD = /=\?([\w-]{1,40})\?([bq])\?([^?\s]{0,2000})\?=/gi;
 const MAX_DEPTH = 4;
 
 interface Found {
+  /** Parts left unread (attachments, images…): the library may read some of them. */
+  unread: number;
   text: string[];
   html: string[];
   reports: string[];
   attached: string | null;
 }
 
+const paramPatterns = new Map<string, RegExp>();
+
 function param(value: string, name: string): string {
-  const m = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]{0,200})"|([^\\s;]{1,200}))`, 'i').exec(value);
+  let pattern = paramPatterns.get(name);
+  if (!pattern) paramPatterns.set(name, (pattern = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]{0,200})"|([^\\s;]{1,200}))`, 'i')));
+  const m = pattern.exec(value);
   return m ? (m[1] ?? m[2]) : '';
 }
 
-/** Unfolded header fields from `lines[start]` to the blank line; null when a line is not a field. */
-function readFields(lines: string[], start: number, end: number): { fields: [string, string][]; body: number } | null {
+/** Unfolded header fields from `lines[start]` to the blank line (a `part`'s or the message's); null when a line is not a field. */
+function readFields(lines: string[], start: number, end: number, part: boolean): { fields: [string, string][]; body: number } | null {
   const fields: [string, string][] = [];
   let i = start;
   for (; i < end && lines[i] !== ''; i++) {
     const line = lines[i];
     if (/^[ \t]/.test(line) && fields.length) fields[fields.length - 1][1] += ` ${line.trim()}`;
     else if (HEADER_LINE.test(line)) fields.push([line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]);
+    // A part's parameter wrapped without indentation ("boundary=…" alone on a line): a field of its own,
+    // without a value, for the library too.
+    else if (part && !line.includes(':')) continue;
     else if (!/^From \S/.test(line) || i > start) return null;
   }
   return { fields, body: i + 1 };
 }
 
 function field(fields: [string, string][], name: string): string {
-  return fields.find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  // The length first: most names differ in it, and lower-casing each name on every lookup adds up.
+  return fields.find(([k]) => k.length === name.length && k.toLowerCase() === name)?.[1] ?? '';
 }
 
 /** RFC 2047 encoded words ("=?utf-8?B?…?="), as a mail program shows them; left as written when unknown. */
 function decodeWords(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (word, charset: string, kind: string, data: string) => {
+    const decoder = decoderFor(charset);
+    if (!decoder) return word;
     try {
       const bytes = kind.toLowerCase() === 'b'
         ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
         : Uint8Array.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), (c) => c.charCodeAt(0));
-      return new TextDecoder(charset).decode(bytes);
+      return decoder.decode(bytes);
     } catch {
       return word;
     }
   });
+}
+
+function anyLineStarts(lines: string[], start: number, end: number, prefix: string): boolean {
+  for (let i = start; i < end; i++) if (lines[i].startsWith(prefix)) return true;
+  return false;
 }
 
 /** Walks one entity; false when a part this reader needs cannot be read here or the structure is not plain. */
@@ -122,8 +142,12 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
   const type = (contentType.split(';')[0].trim() || 'text/plain').toLowerCase();
   const plain = PLAIN_ENCODING.test(field(fields, 'content-transfer-encoding'));
   if (type.startsWith('multipart/')) {
+    if (!plain || depth >= MAX_DEPTH) return false;
+    // Parts start at lines "--boundary": a multipart that names no boundary, or holds no line starting
+    // with "--", has no parts for any reader (postal-mime included) whatever its boundary's syntax.
+    if (!/boundary/i.test(contentType) || !anyLineStarts(lines, start, end, '--')) return true;
     const boundary = param(contentType, 'boundary');
-    if (!boundary || !plain || depth >= MAX_DEPTH) return false;
+    if (!boundary) return false;
     const open = `--${boundary}`;
     let from = -1;
     // A message cut short has no closing delimiter: its last part runs to the end.
@@ -133,7 +157,7 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
       if (rest !== null && (closing ? rest.slice(2) : rest).trim()) continue;
       if (rest === null && i < end) continue;
       if (from >= 0) {
-        const part = readFields(lines, from, i);
+        const part = readFields(lines, from, i, true);
         if (!part || !walk(lines, Math.min(part.body, i), i, part.fields, depth + 1, found)) return false;
       }
       if (closing) return from >= 0;
@@ -148,7 +172,10 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
     found.attached ??= lines.slice(start, end).join('\n');
     return true;
   }
-  if (!isReport && !isText) return true;
+  if (!isReport && !isText) {
+    found.unread++;
+    return true;
+  }
   const content = plain ? plainPart(lines, start, end, param(contentType, 'charset')) : decodePart(lines, start, end, field(fields, 'content-transfer-encoding'), param(contentType, 'charset'));
   if (content === null) return false;
   if (isReport) found.reports.push(undoQuotedPrintable(content));
@@ -156,10 +183,14 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
   return true;
 }
 
-/** An unencoded part as it stands; null when another charset's 8-bit bytes need the library's decoding. */
+/**
+ * An unencoded part as it stands. Another charset's 8-bit text is decoded from the pasted text's UTF-8
+ * bytes, as the library does; null when TextDecoder does not know the charset.
+ */
 function plainPart(lines: string[], start: number, end: number, charset: string): string | null {
   const content = lines.slice(start, end).join('\n');
-  return PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content) ? content : null;
+  if (PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content)) return content;
+  return decoderFor(charset)?.decode(encoder.encode(content)) ?? null;
 }
 
 const decoders = new Map<string, TextDecoder | null>();
@@ -202,7 +233,6 @@ function base64Bytes(lines: string[], start: number, end: number): Uint8Array | 
   return bytes;
 }
 
-const HEX = /^[0-9A-Fa-f]{2}$/;
 const encoder = new TextEncoder();
 
 /**
@@ -210,27 +240,48 @@ const encoder = new TextEncoder();
  * A stray non-ASCII character (some MTAs send 8-bit text marked quoted-printable) stays as its UTF-8 bytes.
  */
 function quotedPrintableBytes(lines: string[], start: number, end: number): Uint8Array {
-  const out: number[] = [];
+  // A character gives at most three bytes (a surrogate pair, two characters, four), a line end one.
+  let size = 0;
+  for (let i = start; i < end; i++) size += lines[i].length * 3 + 1;
+  const out = new Uint8Array(size);
+  let n = 0;
   for (let i = start; i < end; i++) {
-    const line = lines[i].replace(/[ \t]+$/, '');
-    const soft = line.endsWith('=');
-    const stop = soft ? line.length - 1 : line.length;
+    const line = lines[i];
+    let stop = line.length;
+    while (stop > 0 && (line[stop - 1] === ' ' || line[stop - 1] === '\t')) stop--;
+    const soft = line[stop - 1] === '=';
+    if (soft) stop--;
     for (let j = 0; j < stop; j++) {
       const c = line.charCodeAt(j);
-      if (c === 61 && HEX.test(line.slice(j + 1, j + 3))) {
-        out.push(parseInt(line.slice(j + 1, j + 3), 16));
+      const escaped = c === 61 ? hexByte(line, j + 1) : -1;
+      if (escaped >= 0) {
+        out[n++] = escaped;
         j += 2;
       } else if (c < 0x80) {
-        out.push(c);
+        out[n++] = c;
       } else {
         const wide = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
-        out.push(...encoder.encode(line.slice(j, j + wide)));
+        n += encoder.encodeInto(line.slice(j, j + wide), out.subarray(n)).written;
         j += wide - 1;
       }
     }
-    if (!soft && i < end - 1) out.push(10);
+    if (!soft && i < end - 1) out[n++] = 10;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
+}
+
+/** The byte two hexadecimal digits at `at` write; -1 when they are not two such digits. */
+function hexByte(line: string, at: number): number {
+  const high = hexValue(line.charCodeAt(at));
+  const low = hexValue(line.charCodeAt(at + 1));
+  return high >= 0 && low >= 0 ? high * 16 + low : -1;
+}
+
+/** A hexadecimal digit's value; -1 for any other character code (NaN past the end of a line included). */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
 /** A base64 or quoted-printable text part, decoded in its charset; null when the library must do it. */
@@ -245,17 +296,19 @@ function decodePart(lines: string[], start: number, end: number, encoding: strin
 /**
  * The common case without the library: a plain structure whose parts the diagnosis reads are unencoded, or
  * base64 or quoted-printable text in a charset TextDecoder knows, so a linear scan of the boundary lines
- * finds them. Null when the library is needed.
+ * finds them. Null when the library is needed; a blank body when the message has nothing to read.
  */
 export function splitPlainMime(text: string): DecodedMail | null {
   const lines = splitLines(text.slice(0, MAX_MIME_BYTES));
-  const top = readFields(lines, 0, lines.length);
+  const top = readFields(lines, 0, lines.length, false);
   if (!top) return null;
-  const found: Found = { text: [], html: [], reports: [], attached: null };
+  const found: Found = { unread: 0, text: [], html: [], reports: [], attached: null };
   if (!walk(lines, top.body, lines.length, top.fields, 0, found)) return null;
   const main = found.text.length ? found.text.join('\n') : found.html.map(stripTags).join('\n');
   const body = [main, ...found.reports].filter(Boolean).join('\n\n');
-  if (!body.trim()) return null;
+  // Nothing to read: certain when every part was read and is blank (or there is none), the library's to say otherwise.
+  const blank = (t: string) => !t.trim();
+  if (blank(body) && (found.unread || !found.html.map(stripTags).every(blank))) return null;
   const headers = top.fields.map(([k, v]) => `${k}: ${k.toLowerCase() === 'subject' ? decodeWords(v) : v}`).join('\n');
   return { headers, body, attached: found.attached };
 }
