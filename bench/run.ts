@@ -4,18 +4,19 @@
  * and writes the same to bench/RESULTS.md. Timing budgets are informative: the bench exits 0 when one
  * fails; it exits 1 only when it cannot measure.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { esLoadSets, kb, measureFile, type Sizes } from '../scripts/sizes.mjs';
-import { builtinCatalog } from '../src/core/builtin-catalog.js';
-import { diagnose } from '../src/core/diagnose/diagnose.js';
-import { adversarialInputs } from './adversarial.js';
+import type { DiagnosisFigures } from './diagnosis.js';
 
+const execFileAsync = promisify(execFile);
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(repo, 'dist');
 const corpusDir = join(repo, '..', 'shared', 'corpus', 'eml');
@@ -23,15 +24,15 @@ const corpusDir = join(repo, '..', 'shared', 'corpus', 'eml');
 const LOADS = 12;
 const TRANSITIONS = 40;
 const CYCLES = 1000;
-const THROUGHPUT_SECONDS = 2;
 const BUDGET = {
   firstJsGzip: 20 * 1024,
   englishGzip: 60 * 1024,
   renderRatio: 1.5,
   messagesPerSecond: 10_000,
-  // The bench's own bars, not the issue's: a paste must not freeze the page, a step must feel instant (the
-  // median waits for the next frame, ~17 ms), and a leak shows as steady growth.
-  adversarialMs: 1000,
+  // Issue 4: a 5 MB paste, however hostile, is diagnosed within 200 ms.
+  adversarialMs: 200,
+  // The bench's own bars, not the issue's: a step must feel instant (the median waits for the next frame,
+  // ~17 ms), and a leak shows as steady growth.
   stepMs: 50,
   leakBytes: 100 * 1024,
 };
@@ -163,11 +164,16 @@ async function reportLoads(widget: Load[], control: Load[], built: Map<string, S
   const fetched = widget[0].fetched.map((f) => f.path).filter((path) => path.startsWith('/dist/'));
   const extra = fetched.filter((path) => !first.includes(path.slice('/dist/'.length)));
   if (extra.length) row(`also downloaded by the first paint, not waited for (${extra.map((p) => p.slice(1)).join(' + ')})`, `${kb(total(extra).gzip)} gzip`);
-  for (const [label, pick] of [['first render', (l: Load) => l.firstRender], ['time to interactive', (l: Load) => l.interactive]] as const) {
+  // Issue 7 budgets the first render; time to interactive (the first answer taken and the next step shown)
+  // is reported beside it: it includes the catalog's chunk, which the bare Lit element has no need of.
+  for (const [label, pick, budgeted] of [['first render', (l: Load) => l.firstRender, true], ['time to interactive', (l: Load) => l.interactive, false]] as const) {
     const w = median(widget.map(pick));
     const c = median(control.map(pick));
     const ratio = w / c;
-    row(`${label}, median of ${LOADS} loads (widget / bare Lit)`, `${ms(w)} / ${ms(c)} = ${ratio.toFixed(2)}×`, `≤ ${BUDGET.renderRatio}× control`, ratio <= BUDGET.renderRatio);
+    const measure = `${label}, median of ${LOADS} loads (widget / bare Lit)`;
+    const value = `${ms(w)} / ${ms(c)} = ${ratio.toFixed(2)}×`;
+    if (budgeted) row(measure, value, `≤ ${BUDGET.renderRatio}× control`, ratio <= BUDGET.renderRatio);
+    else rows.push({ measure, value, budget: '—', verdict: 'info' });
   }
 }
 
@@ -196,35 +202,18 @@ async function reportWidgetPage(browser: Browser, widgetUrl: string, controlUrl:
 }
 
 async function measureDiagnosis(): Promise<void> {
-  if (!existsSync(corpusDir)) {
-    rows.push({ measure: 'diagnosis throughput', value: 'corpus not found (../shared/corpus/eml); skipped', budget: `≥ ${BUDGET.messagesPerSecond} msg/s`, verdict: 'skipped' });
+  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(repo, 'bench', 'diagnosis.ts'), corpusDir], { cwd: repo, maxBuffer: 1024 * 1024 });
+  const { throughput, adversarial } = JSON.parse(stdout) as DiagnosisFigures;
+  const wanted = `≥ ${BUDGET.messagesPerSecond.toLocaleString('en')} msg/s`;
+  if (!throughput) {
+    rows.push({ measure: 'diagnosis throughput', value: 'corpus not found (../shared/corpus/eml); skipped', budget: wanted, verdict: 'skipped' });
   } else {
-    const names = (await readdir(corpusDir)).filter((n) => n.endsWith('.eml'));
-    const messages = await Promise.all(names.map((n) => readFile(join(corpusDir, n), 'utf8')));
-    for (const text of messages) await diagnose(text, builtinCatalog);
-    let count = 0;
-    const start = performance.now();
-    const until = start + THROUGHPUT_SECONDS * 1000;
-    while (performance.now() < until) {
-      for (const text of messages) await diagnose(text, builtinCatalog);
-      count += messages.length;
-    }
-    const rate = count / ((performance.now() - start) / 1000);
-    row(`diagnosis throughput, ${messages.length} corpus messages in-process`, `${Math.round(rate).toLocaleString('en')} msg/s`, `≥ ${BUDGET.messagesPerSecond.toLocaleString('en')} msg/s`, rate >= BUDGET.messagesPerSecond);
+    const rate = median(throughput.rounds);
+    const spread = throughput.rounds.map((r) => Math.round(r).toLocaleString('en')).join(', ');
+    row(`diagnosis throughput, ${throughput.messages} corpus messages in-process (median of ${throughput.rounds.length} rounds: ${spread})`, `${Math.round(rate).toLocaleString('en')} msg/s`, wanted, rate >= BUDGET.messagesPerSecond);
   }
-  for (const { name, text } of adversarialInputs()) {
-    let worst = 0;
-    let failure = '';
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      try {
-        await diagnose(text, builtinCatalog);
-      } catch (error) {
-        failure = `threw: ${(error as Error).message}`;
-      }
-      worst = Math.max(worst, performance.now() - start);
-    }
-    row(`diagnose 5 MB ${name} (worst of 3)`, failure || ms(worst), `≤ ${BUDGET.adversarialMs} ms, no throw`, !failure && worst <= BUDGET.adversarialMs);
+  for (const { name, worstMs, failure } of adversarial) {
+    row(`diagnose 5 MB ${name} (worst of 3)`, failure || ms(worstMs), `≤ ${BUDGET.adversarialMs} ms, no throw`, !failure && worstMs <= BUDGET.adversarialMs);
   }
 }
 
