@@ -78,10 +78,11 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ]);
   });
 
-  it('reads a Google Workspace refusal of the sender address, which names no recipient', async () => {
+  it('takes the recipient from the returned message when the report names none (Google Workspace)', async () => {
     const d = await run('googleworkspace.eml');
     assert.equal(d.isBounce, true);
     assert.equal(d.category, 'rejected');
+    assert.deepEqual(d.recipients.map((r) => r.address), ['wes@example.com']);
   });
 
   it('names the recipient of a report that gives no reason (InterScan), and calls it a bounce of unknown cause', async () => {

@@ -7,7 +7,7 @@ import { detectProvider } from '../providers.js';
 import type { Category } from '../types.js';
 import { builtinPatterns } from './builtin-patterns.js';
 import { classify, compilePatterns, contextReader, matchPhrase, type Basis, type CompiledPatterns, type PatternsData } from './classify.js';
-import { codesIn, extract, splitHeaders, SUCCESSFUL_STEP, type Extracted, type RecipientReport } from './extract.js';
+import { codesIn, emptyRecipient, extract, soleRecipient, splitHeaders, SUCCESSFUL_STEP, type Extracted, type RecipientReport } from './extract.js';
 import { listsIn } from './first-match.js';
 import { decodeMime, looksLikeMime } from './mime.js';
 
@@ -238,5 +238,10 @@ async function decodeReport(input: string, depth: number): Promise<Extracted | n
   if (!mail) return null;
   const x = extract(mail.headers, mail.body);
   if (informative(x)) return x;
-  return mail.attached ? decodeReport(mail.attached, depth - 1) : null;
+  const inner = mail.attached ? await decodeReport(mail.attached, depth - 1) : null;
+  if (inner || x.recipients.length || !mail.attached) return inner;
+  // A report that names no recipient (Google Workspace's "Message not delivered") failed for whom the
+  // returned message was addressed to, when that is one address.
+  const to = soleRecipient(mail.attached);
+  return to && x.notification.trim() ? Object.assign(x, { recipients: [emptyRecipient(to)] }) : null;
 }

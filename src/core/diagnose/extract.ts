@@ -139,7 +139,7 @@ function replyBefore(text: string, status: string): string | null {
   return new RegExp(`(?<![\\w.])${status[0]}\\d\\d(?![\\w.])`).exec(line)?.[0] ?? null;
 }
 
-function emptyRecipient(address: string | null): RecipientReport {
+export function emptyRecipient(address: string | null): RecipientReport {
   return { address, action: null, status: null, replyCode: null, diagnostic: '', notes: '', remoteMta: null };
 }
 
@@ -295,6 +295,13 @@ function readJsonReport(text: string): { recipients: RecipientReport[]; reportin
     };
   });
   return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+}
+
+/** The one address a returned message was sent to (its To field), or null when it names none or several. */
+export function soleRecipient(message: string): string | null {
+  const to = unfoldHeaders(splitHeaders(message).headers).get('to') ?? '';
+  const found = new Set((to.match(new RegExp(ADDRESS.source, 'g')) ?? []).map((a) => a.toLowerCase()));
+  return found.size === 1 ? [...found][0] : null;
 }
 
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
