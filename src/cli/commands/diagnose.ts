@@ -33,6 +33,12 @@ export function diagnosisJson(file: string | null, d: Diagnosis): object {
     confidence: d.confidence,
     recipients: d.recipients.map((r) => ({ address: r.address, status: r.status, replyCode: r.replyCode, category: r.category })),
     evidence: d.evidence,
+    // Beyond the contract: what the bounce names besides, for scripts that route or count bounces.
+    provider: d.provider?.id ?? null,
+    reportingMta: d.reportingMta,
+    remoteMta: d.remoteMta,
+    ips: d.ips,
+    blocklists: d.blocklists,
   };
 }
 
