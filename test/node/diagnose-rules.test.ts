@@ -59,6 +59,8 @@ describe('diagnose: "user unknown" in a report that names neither a status nor t
       const d = diagnoseText(text, builtinCatalog);
       assert.equal(d.causeId, 'recipient-unknown-or-filtered', text);
       assert.equal(builtinCatalog.causeById.get(d.causeId!)?.category, d.category);
+      // A reading of the wording, not its plain word: less sure than the wording taken as said.
+      assert.ok(d.confidence < diagnoseText('550 5.1.1 <ana@example.net>: User unknown', builtinCatalog).confidence, text);
     }
     assert.equal(diagnoseText('550 5.7.1 Message rejected by the recipient\'s rules', builtinCatalog).causeId, 'recipient-filter');
   });

@@ -46,8 +46,11 @@ export interface CompiledPatterns {
   blocklists: LiteralScanner;
 }
 
-/** How a category was reached; it sets the confidence. */
-export type Basis = 'phrase' | 'status' | 'reply' | 'none';
+/**
+ * How a category was reached; it sets the confidence. `stage`: a phrase's category changed by where in the
+ * SMTP conversation it was said (a stage rule), which makes it a reading of the wording, not its plain word.
+ */
+export type Basis = 'phrase' | 'stage' | 'status' | 'reply' | 'none';
 
 export interface Classification {
   category: Category;
@@ -231,5 +234,6 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   const temporary = (input.status ?? input.replyCode ?? '')[0] === '4';
   if (temporary) category = data.temporary[category] ?? category;
   if (category === found.category) return found;
-  return { ...found, category, cause: rule && category === rule.category ? (rule.cause ?? null) : null };
+  const byRule = !!rule && category === rule.category;
+  return { ...found, category, cause: byRule ? (rule.cause ?? null) : null, basis: byRule ? 'stage' : found.basis };
 }

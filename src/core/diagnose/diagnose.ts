@@ -44,7 +44,7 @@ export interface Diagnosis {
   decoded: boolean;
 }
 
-const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, status: 0.7, reply: 0.45, none: 0.1 };
+const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, stage: 0.6, status: 0.7, reply: 0.45, none: 0.1 };
 const FAILED_ACTIONS = new Set(['failed', 'delayed']);
 const DONE_ACTIONS = new Set(['delivered', 'relayed', 'expanded', 'deliverable']);
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)/g;
