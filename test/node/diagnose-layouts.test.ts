@@ -72,6 +72,11 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.deepEqual(d.recipients.map((r) => r.address), ['wes@example.com']);
   });
 
+  it('stops reading at "Original message follows" (IMail): the returned message is no evidence', async () => {
+    const d = await run('imail.eml');
+    assert.deepEqual(d.evidence, ['Unknown user']);
+  });
+
   it('names the recipient of a report that gives no reason (InterScan), and calls it a bounce of unknown cause', async () => {
     const d = await run('interscan-unable.eml');
     assert.deepEqual(d.recipients.map((r) => r.address), ['cal@example.co.jp']);
