@@ -17,7 +17,7 @@ export interface DiagnosisFigures {
 }
 
 const ROUND_SECONDS = 1;
-// Seven short rounds, reported by their median: a shared machine's passing slowdowns touch only some of them.
+// Seven short rounds: a shared machine's passing slowdowns touch only some of them (bench/run.ts reports the best).
 const ROUNDS = 7;
 
 async function throughput(corpusDir: string): Promise<DiagnosisFigures['throughput']> {
