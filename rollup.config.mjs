@@ -31,6 +31,7 @@ function columnarTables() {
   const rebuild = `const rows=(fields,columns,keys)=>{const out=columns[0].map((_,i)=>{const row={};fields.forEach((f,j)=>{const v=columns[j][i];if(v!==0)row[f]=v});return row});return keys?Object.fromEntries(keys.map((k,i)=>[k,out[i]])):out};`;
   const isRow = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   const table = (rows, keys) => {
+    if (rows.some((row) => Object.values(row).includes(0))) throw new Error('rollup: a columnar table holds 0, which marks a missing field');
     const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     const columns = fields.map((f) => rows.map((row) => (f in row ? row[f] : 0)));
     return `rows(${JSON.stringify(fields)},${JSON.stringify(columns)}${keys ? `,${JSON.stringify(keys)}` : ''})`;

@@ -120,14 +120,14 @@ const ANSWERING_HOST = /\bhost ((?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}) ?\[(?:ip
 const ZONE_CHAR = /[a-z0-9.-]/;
 
 /** The DNS name around a blocklist's name in the text ("zen.spamhaus.org" for "spamhaus"), else the name itself. */
-function zoneNamed(lowerWords: string, name: string): string {
-  const at = lowerWords.indexOf(name);
+function zoneNamed(lower: string, name: string): string {
+  const at = lower.indexOf(name);
   let start = at;
   let end = at + name.length;
   // A host name is at most 253 characters: the walk stays short however long the text.
-  while (start > 0 && at - start < 253 && ZONE_CHAR.test(lowerWords[start - 1])) start--;
-  while (end < lowerWords.length && end - at < 253 && ZONE_CHAR.test(lowerWords[end])) end++;
-  const zone = lowerWords.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
+  while (start > 0 && at - start < 253 && ZONE_CHAR.test(lower[start - 1])) start--;
+  while (end < lower.length && end - at < 253 && ZONE_CHAR.test(lower[end])) end++;
+  const zone = lower.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
   return /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/.test(zone) ? zone : name;
 }
 
