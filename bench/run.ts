@@ -5,7 +5,7 @@
  * fails; it exits 1 only when it cannot measure.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
-import { esLoadSets, kb, measureFile, type Sizes } from '../scripts/sizes.mjs';
+import { esLoadSets, kb, measureBytes, measureFile, type Sizes } from '../scripts/sizes.mjs';
 import type { DiagnosisFigures } from './diagnosis.js';
 
 const execFileAsync = promisify(execFile);
@@ -81,6 +81,48 @@ async function measureDist(): Promise<Map<string, Sizes>> {
   const gzip = english.reduce((sum, name) => sum + measured.get(`/dist/${name}`)!.gzip, 0);
   row(`everything for English: ES entry + static and on-demand chunks (${english.length})`, `${kb(gzip)} gzip`, `≤ ${kb(BUDGET.englishGzip)} gzip`, gzip <= BUDGET.englishGzip);
   return measured;
+}
+
+/**
+ * Everything for English can go no lower than its text: every string the English data files hold, with no
+ * keys, no structure and no code, compressed in one piece. Shows how much of the English total is text.
+ */
+async function measureTextFloor(): Promise<void> {
+  const files = ['codes', 'causes', 'wizard', 'providers', 'patterns'];
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) if (key !== '$schema') collect(v);
+  };
+  for (const name of files) collect(JSON.parse(await readFile(join(repo, 'data', `${name}.json`), 'utf8')));
+  const text = measureBytes(new TextEncoder().encode(strings.join('\n')));
+  row(`English text alone: the ${strings.length.toLocaleString('en')} strings of data/{${files.join(',')}}.json, no keys or code`, `${kb(text.min)} · ${kb(text.gzip)} gzip · ${kb(text.brotli)} br`);
+}
+
+/**
+ * Issue 7 keeps the minification of Lit's templates and CSS only if it measurably helps: the widget is
+ * built again without it into `outDir`, and both builds' first-render and English totals are compared.
+ */
+async function measureTemplateMinification(outDir: string, built: Map<string, Sizes>): Promise<void> {
+  const [widget] = (await importScript<{ default: BrowserConfig[] }>('rollup.config.mjs')).default;
+  const plugins = [widget.plugins].flat().filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'minify-literals'));
+  const bundle = await rollup({ ...widget, plugins });
+  try {
+    await bundle.write({ ...[widget.output].flat()[0], dir: outDir, sourcemap: false });
+  } finally {
+    await bundle.close();
+  }
+  const gzipOf = async (names: string[], sizeOf: (name: string) => Promise<Sizes>) =>
+    (await Promise.all(names.map(sizeOf))).reduce((sum, s) => sum + s.gzip, 0);
+  const totals = async (dir: string, sizeOf: (name: string) => Promise<Sizes>) => {
+    const { first, english } = await esLoadSets(`${dir}/`, 'bounce-wizard.js');
+    return { first: await gzipOf(first, sizeOf), english: await gzipOf(english, sizeOf) };
+  };
+  const minified = await totals(dist, async (name) => built.get(`/dist/${name}`)!);
+  const plain = await totals(outDir, (name) => measureFile(join(outDir, name)));
+  const saved = (key: 'first' | 'english') => `${kb(plain[key])} → ${kb(minified[key])} (−${kb(plain[key] - minified[key])})`;
+  row('Lit templates and CSS minified in the build, gzip: before first render; everything for English', `${saved('first')}; ${saved('english')}`);
 }
 
 /** The control bundle, built with the widget's own rollup plugins and output settings into `outDir`. */
@@ -240,6 +282,13 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const built = await measureDist();
+  await measureTextFloor();
+  const plainBuild = await mkdtemp(join(tmpdir(), 'bw-bench-plain-'));
+  try {
+    await measureTemplateMinification(plainBuild, built);
+  } finally {
+    await rm(plainBuild, { recursive: true, force: true });
+  }
 
   const controlRoot = await mkdtemp(join(tmpdir(), 'bw-bench-'));
   const { startServer } = await importScript<ServeModule>('scripts/serve.mjs');
