@@ -72,6 +72,14 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.deepEqual(d.recipients.map((r) => r.address), ['wes@example.com']);
   });
 
+  it('stops reading at a rule framed in bars (Deutsche Telekom): "body too large, truncated" about the returned copy is no reason', async () => {
+    // X-Failed-Recipients names the address written to; the body lists the mailbox it led to, so the
+    // recipient's reason is read from the whole notification.
+    const d = await run('telekom-truncated.eml');
+    assertReads(d, { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['opal@t-online.example'] });
+    assert.ok(d.evidence.every((line) => !/truncated/.test(line)), 'the returned message gives no evidence');
+  });
+
   it('stops reading at "Original message follows" (IMail): the returned message is no evidence', async () => {
     const d = await run('imail.eml');
     assert.deepEqual(d.evidence, ['Unknown user']);
