@@ -43,6 +43,10 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
     ['surfcontrol.eml', { category: 'filtered', status: null, replyCode: '550', recipients: ['hex@example.com'] }],
     ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
+    // QQ Mail limits how often one IP may connect; its reply also says "Blocked IP", which is the limit's effect.
+    ['qq-frequency.txt', { category: 'toomanyconn', status: null, replyCode: '550', recipients: ['pia@qq.example.cn'] }],
+    // Mimecast names its spam verdict in a rule name ("MCSpamSignature") after a generic "security policies".
+    ['mimecast-spam.txt', { category: 'spamdetected', status: null, replyCode: '554', recipients: ['rex@example.co.uk'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
