@@ -23,6 +23,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['zoho.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['quin@example.com'] }],
     ['office365.txt', { category: 'userunknown', status: '5.1.10', replyCode: '550', recipients: ['tom@example.com'] }],
     ['googlegroups.eml', { category: 'rejected', status: null, replyCode: null, recipients: ['book-club@googlegroups.com'] }],
+    // The same refusal as Google words it to a sender who reads Japanese ("no permission to post").
+    ['googlegroups-ja.eml', { category: 'rejected', status: null, replyCode: null, recipients: ['hanami-club@googlegroups.com'] }],
     ['mimecast.eml', { category: 'userunknown', status: '5.4.1', replyCode: null, recipients: ['yuri@example.com'] }],
     ['mimecast-relay.eml', { category: 'norelaying', status: '5.7.54', replyCode: '550', recipients: ['zed@partner.example.net'] }],
     ['interscan.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['bea@example.co.jp'] }],
