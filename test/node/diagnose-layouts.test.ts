@@ -23,6 +23,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['zoho.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['quin@example.com'] }],
     ['office365.txt', { category: 'userunknown', status: '5.1.10', replyCode: '550', recipients: ['tom@example.com'] }],
     ['googlegroups.eml', { category: 'rejected', status: null, replyCode: null, recipients: ['book-club@googlegroups.com'] }],
+    // The same refusal as Google words it to a sender who reads Japanese ("no permission to post").
+    ['googlegroups-ja.eml', { category: 'rejected', status: null, replyCode: null, recipients: ['hanami-club@googlegroups.com'] }],
     ['mimecast.eml', { category: 'userunknown', status: '5.4.1', replyCode: null, recipients: ['yuri@example.com'] }],
     ['mimecast-relay.eml', { category: 'norelaying', status: '5.7.54', replyCode: '550', recipients: ['zed@partner.example.net'] }],
     ['interscan.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['bea@example.co.jp'] }],
@@ -43,6 +45,10 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
     ['surfcontrol.eml', { category: 'filtered', status: null, replyCode: '550', recipients: ['hex@example.com'] }],
     ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
+    // QQ Mail limits how often one IP may connect; its reply also says "Blocked IP", which is the limit's effect.
+    ['qq-frequency.txt', { category: 'toomanyconn', status: null, replyCode: '550', recipients: ['pia@qq.example.cn'] }],
+    // Mimecast names its spam verdict in a rule name ("MCSpamSignature") after a generic "security policies".
+    ['mimecast-spam.txt', { category: 'spamdetected', status: null, replyCode: '554', recipients: ['rex@example.co.uk'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
@@ -70,6 +76,14 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.equal(d.isBounce, true);
     assert.equal(d.category, 'rejected');
     assert.deepEqual(d.recipients.map((r) => r.address), ['wes@example.com']);
+  });
+
+  it('stops reading at a rule framed in bars (Deutsche Telekom): "body too large, truncated" about the returned copy is no reason', async () => {
+    // X-Failed-Recipients names the address written to; the body lists the mailbox it led to, so the
+    // recipient's reason is read from the whole notification.
+    const d = await run('telekom-truncated.eml');
+    assertReads(d, { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['opal@t-online.example'] });
+    assert.ok(d.evidence.every((line) => !/truncated/.test(line)), 'the returned message gives no evidence');
   });
 
   it('stops reading at "Original message follows" (IMail): the returned message is no evidence', async () => {

@@ -38,8 +38,9 @@ const MAX_BLOCK_LINES = 16;
 /** More recipients than this are not listed: the work per report stays bounded. */
 const MAX_RECIPIENTS = 100;
 
-// Where the returned original message begins in a text bounce.
-const RETURNED = /^(?:[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b)/i;
+// Where the returned original message begins in a text bounce. A rule may be framed in bars
+// ("|------ Message header follows: ------|", Deutsche Telekom).
+const RETURNED = /^(?:\|?[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b)/i;
 const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}/;
 const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
 const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
