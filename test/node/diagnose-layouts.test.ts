@@ -43,6 +43,13 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['amavis.eml', { category: 'notcompliantrfc', status: '5.6.0', replyCode: '554', recipients: ['fox@example.jp'] }],
     ['surfcontrol.eml', { category: 'filtered', status: null, replyCode: '550', recipients: ['hex@example.com'] }],
     ['x6.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['val@example.jp'] }],
+    // The "5.5.0" beside a bare 550 is the report's own protocol status: it names no filter.
+    ['exchange-mailbox-unavailable.eml', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['ben@example.net'] }],
+    ['helo-mismatch.txt', { category: 'requireptr', status: '5.5.0', replyCode: '550', recipients: ['cleo@example.net'] }],
+    ['amazonses-locked.eml', { category: 'suspend', status: '5.7.1', replyCode: '550', recipients: ['dee.harrington@example.net'] }],
+    // The header copy after "Included is a copy of the message header" is not the server's words, and the
+    // relay's version in it ("gate_mta-5.2.0-7") is no status: "unknown user" alone reads as a filter's answer.
+    ['mxlogic-header-copy.txt', { category: 'filtered', status: null, replyCode: '550', recipients: ['fin@example.com'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
@@ -90,6 +97,12 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
 
   it('takes an Amazon SES complaint for a feedback report, not a bounce', async () => {
     const d = await run('amazonses-complaint.json');
+    assert.equal(d.isBounce, false);
+    assert.equal(d.category, 'feedback');
+  });
+
+  it('takes a Microsoft JMRP complaint (an enclosed message, no feedback-report part) for a feedback report', async () => {
+    const d = await run('jmrp-complaint.eml');
     assert.equal(d.isBounce, false);
     assert.equal(d.category, 'feedback');
   });

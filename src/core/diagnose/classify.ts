@@ -214,10 +214,11 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   // Recipients are checked at RCPT TO: "no such user" said elsewhere, under a status meaning another reason
   // (5.7.1, 5.2.1), is a filter worded as a missing mailbox (stageRules with `statusSaysOther`). An
   // addressing status (RFC 3463 X.1.*, "5.1.10 RecipientNotFound") is about the address whatever its detail;
-  // a routing one (X.4.*: Microsoft's "5.4.1 Recipient address rejected: Access denied") names no filter.
+  // a routing one (X.4.*: Microsoft's "5.4.1 Recipient address rejected: Access denied") names no filter, nor
+  // a protocol one (X.5.*: the "5.5.0" a report writes beside a bare "550 mailbox unavailable").
   // A report that quotes "user unknown" with neither a status nor the command it answered gives no sign the
   // address was checked at all: many filters answer so after DATA (stageRules with `silentReport`).
-  const statusSays = /^\d\.[14]\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
+  const statusSays = /^\d\.[145]\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
   const rules = found.definite
     ? []
     : data.stageRules.filter(

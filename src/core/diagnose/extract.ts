@@ -39,11 +39,12 @@ const MAX_BLOCK_LINES = 16;
 const MAX_RECIPIENTS = 100;
 
 // Where the returned original message begins in a text bounce.
-const RETURNED = /^(?:[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b)/i;
+const RETURNED = /^(?:[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b|\s{0,8}included is a copy of (?:the |your )?message\b)/i;
 const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}/;
 const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
 const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
-const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
+// Not a version number either ("mxl_mta-5.5.0-3").
+const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d|-\d)/;
 const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
 /** A successful step of a quoted SMTP session ("250-PIPELINING", "Out: 250 2.1.5 Ok", "Received >>> 250 OK"). */
