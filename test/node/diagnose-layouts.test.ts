@@ -111,6 +111,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     const d = diagnoseText('{"notificationType":"Delivery","delivery":{"recipients":["amy@example.com"],"smtpResponse":"250 2.6.0 Message received"}}', builtinCatalog);
     assert.equal(d.isBounce, false);
     assert.equal(d.category, 'delivered');
+    // The receiving server's reply is the event's code.
+    assert.deepEqual([d.status, d.replyCode, d.recipients.map((r) => r.address)], ['2.6.0', '250', ['amy@example.com']]);
   });
 
   it('reads the SES event JSON wherever it sits in the text, and survives JSON that does not parse', () => {

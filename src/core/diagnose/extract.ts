@@ -279,23 +279,33 @@ function jsonIn(text: string): Json | null {
 }
 
 /**
- * An email service's bounce event as JSON (Amazon SES notifications and event publishing, pasted as they
- * arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in `bounce.bouncedRecipients`.
+ * An email service's bounce or delivery event as JSON (Amazon SES notifications and event publishing, pasted
+ * as they arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in
+ * `bounce.bouncedRecipients`; a delivery names its recipients and the receiving server's reply.
  */
 function readJsonReport(text: string): { recipients: RecipientReport[]; reportingMta: string | null } | null {
-  if (!text.includes('bouncedRecipients')) return null;
-  const bounce = jsonIn(text)?.bounce;
-  if (!isObject(bounce) || !Array.isArray(bounce.bouncedRecipients)) return null;
-  const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
-    const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
-    return {
-      ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
-      action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
-      status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
-      diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
-    };
-  });
-  return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+  if (!text.includes('bouncedRecipients') && !text.includes('smtpResponse')) return null;
+  const event = jsonIn(text);
+  const bounce = event?.bounce;
+  if (isObject(bounce) && Array.isArray(bounce.bouncedRecipients)) {
+    const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
+      const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
+      return {
+        ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
+        action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
+        status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
+        diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
+      };
+    });
+    return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+  }
+  const delivery = event?.delivery;
+  if (!isObject(delivery) || !Array.isArray(delivery.recipients)) return null;
+  const reply = (stringIn(delivery, 'smtpResponse') ?? '').slice(0, MAX_LINE);
+  const recipients = delivery.recipients
+    .filter((a): a is string => typeof a === 'string')
+    .map((a) => ({ ...emptyRecipient(addressOf(a)), action: 'delivered', diagnostic: reply }));
+  return { recipients, reportingMta: fieldValue(stringIn(delivery, 'reportingMTA') ?? '') || null };
 }
 
 /** The one address a returned message was sent to (its To field), or null when it names none or several. */
