@@ -50,6 +50,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     // The header copy after "Included is a copy of the message header" is not the server's words, and the
     // relay's version in it ("gate_mta-5.2.0-7") is no status: "unknown user" alone reads as a filter's answer.
     ['mxlogic-header-copy.txt', { category: 'filtered', status: null, replyCode: '550', recipients: ['fin@example.com'] }],
+    // "Unable to connect" tells why each try failed; "4.4.7", with the action "failed", that the queue gave up.
+    ['expired-unreachable.eml', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['hugo@offline.example.com'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
