@@ -103,6 +103,12 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.equal(d.category, 'feedback');
   });
 
+  it('reads a Japanese Domino report whose text a client already converted from ISO-2022-JP', async () => {
+    const d = await run('domino-ja.eml');
+    assertReads(d, { category: 'userunknown', status: null, replyCode: null, recipients: ['yamada@example.jp'] });
+    assert.match(d.recipients[0].diagnostic, /Domino ディレクトリには見つかりません/);
+  });
+
   it('takes a Microsoft JMRP complaint (an enclosed message, no feedback-report part) for a feedback report', async () => {
     const d = await run('jmrp-complaint.eml');
     assert.equal(d.isBounce, false);
