@@ -49,6 +49,15 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['qq-frequency.txt', { category: 'toomanyconn', status: null, replyCode: '550', recipients: ['pia@qq.example.cn'] }],
     // Mimecast names its spam verdict in a rule name ("MCSpamSignature") after a generic "security policies".
     ['mimecast-spam.txt', { category: 'spamdetected', status: null, replyCode: '554', recipients: ['rex@example.co.uk'] }],
+    // The "5.5.0" beside a bare 550 is the report's own protocol status: it names no filter.
+    ['exchange-mailbox-unavailable.eml', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['ben@example.net'] }],
+    ['helo-mismatch.txt', { category: 'requireptr', status: '5.5.0', replyCode: '550', recipients: ['cleo@example.net'] }],
+    ['amazonses-locked.eml', { category: 'suspend', status: '5.7.1', replyCode: '550', recipients: ['dee.harrington@example.net'] }],
+    // The header copy after "Included is a copy of the message header" is not the server's words, and the
+    // relay's version in it ("gate_mta-5.2.0-7") is no status: "unknown user" alone reads as a filter's answer.
+    ['mxlogic-header-copy.txt', { category: 'filtered', status: null, replyCode: '550', recipients: ['fin@example.com'] }],
+    // "Unable to connect" tells why each try failed; "4.4.7", with the action "failed", that the queue gave up.
+    ['expired-unreachable.eml', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['hugo@offline.example.com'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
@@ -108,10 +117,24 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.equal(d.category, 'feedback');
   });
 
+  it('reads a Japanese Domino report whose text a client already converted from ISO-2022-JP', async () => {
+    const d = await run('domino-ja.eml');
+    assertReads(d, { category: 'userunknown', status: null, replyCode: null, recipients: ['yamada@example.jp'] });
+    assert.match(d.recipients[0].diagnostic, /Domino ディレクトリには見つかりません/);
+  });
+
+  it('takes a Microsoft JMRP complaint (an enclosed message, no feedback-report part) for a feedback report', async () => {
+    const d = await run('jmrp-complaint.eml');
+    assert.equal(d.isBounce, false);
+    assert.equal(d.category, 'feedback');
+  });
+
   it('takes an Amazon SES delivery event for a delivery, not a bounce', () => {
     const d = diagnoseText('{"notificationType":"Delivery","delivery":{"recipients":["amy@example.com"],"smtpResponse":"250 2.6.0 Message received"}}', builtinCatalog);
     assert.equal(d.isBounce, false);
     assert.equal(d.category, 'delivered');
+    // The receiving server's reply is the event's code.
+    assert.deepEqual([d.status, d.replyCode, d.recipients.map((r) => r.address)], ['2.6.0', '250', ['amy@example.com']]);
   });
 
   it('reads the SES event JSON wherever it sits in the text, and survives JSON that does not parse', () => {

@@ -288,6 +288,7 @@ describe('data/patterns.json', () => {
       ...Object.values(patterns.replyCodes),
       ...patterns.stageRules.flatMap((r) => [r.category, ...r.categories]),
       ...Object.entries(patterns.temporary).flat(),
+      ...Object.values(patterns.endings ?? {}).flat(),
     ];
     for (const c of used) assert.ok(categoryIds.has(c as string), `unknown category ${String(c)}`);
     for (const f of [...patterns.phrases, ...patterns.stageRules]) {

@@ -22,6 +22,8 @@ export interface PatternsData {
   stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; cause?: string; genericStatusOnly?: boolean; silentReport?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
+  /** Enhanced status code (class `X`) that tells how delivery ended → the wording's categories it outranks. */
+  endings?: Record<string, Category[]>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
   bounceSubjects: string[];
 }
@@ -141,9 +143,13 @@ export function matchPhrase(patterns: CompiledPatterns, raw: string): Classifica
 
 /** The category an enhanced status code means, most specific entry first (`X.7.26`, then `X.7.0`-style subject). */
 export function categoryOfStatus(patterns: CompiledPatterns, status: string | null): Category | null {
-  if (!status) return null;
+  return status ? patterns.data.statusCodes[anyClass(status)] ?? null : null;
+}
+
+/** `5.4.7` as the data writes it, `X.4.7`. */
+function anyClass(status: string): string {
   const [, subject, detail] = status.split('.');
-  return patterns.data.statusCodes[`X.${subject}.${detail}`] ?? null;
+  return `X.${subject}.${detail}`;
 }
 
 export function categoryOfReply(patterns: CompiledPatterns, replyCode: string | null): Category | null {
@@ -165,7 +171,12 @@ function serverWords(patterns: CompiledPatterns, text: string): string | null {
 function firstFound(patterns: CompiledPatterns, input: ClassifyInput): Classification {
   const said = serverWords(patterns, input.diagnostic);
   const fromPhrase = (said && matchPhrase(patterns, said)) || matchPhrase(patterns, input.diagnostic);
-  if (fromPhrase) return fromPhrase;
+  if (fromPhrase) {
+    // "4.4.7" after "unable to connect": the wording says why each attempt failed, the status how it ended.
+    const outranked = !!input.status && !!patterns.data.endings?.[anyClass(input.status)]?.includes(fromPhrase.category);
+    const ended = outranked ? categoryOfStatus(patterns, input.status) : null;
+    return ended ? { ...fromPhrase, category: ended, cause: null, basis: 'status' } : fromPhrase;
+  }
   const fromStatus = categoryOfStatus(patterns, input.status);
   if (fromStatus) return { category: fromStatus, cause: null, basis: 'status', line: null };
   const fromContext = input.context.phrase();
@@ -214,10 +225,11 @@ export function classify(patterns: CompiledPatterns, input: ClassifyInput): Clas
   // Recipients are checked at RCPT TO: "no such user" said elsewhere, under a status meaning another reason
   // (5.7.1, 5.2.1), is a filter worded as a missing mailbox (stageRules with `statusSaysOther`). An
   // addressing status (RFC 3463 X.1.*, "5.1.10 RecipientNotFound") is about the address whatever its detail;
-  // a routing one (X.4.*: Microsoft's "5.4.1 Recipient address rejected: Access denied") names no filter.
+  // a routing one (X.4.*: Microsoft's "5.4.1 Recipient address rejected: Access denied") names no filter, nor
+  // a protocol one (X.5.*: the "5.5.0" a report writes beside a bare "550 mailbox unavailable").
   // A report that quotes "user unknown" with neither a status nor the command it answered gives no sign the
   // address was checked at all: many filters answer so after DATA (stageRules with `silentReport`).
-  const statusSays = /^\d\.[14]\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
+  const statusSays = /^\d\.[145]\./.test(input.status ?? '') ? null : categoryOfStatus(patterns, input.status);
   const rules = found.definite
     ? []
     : data.stageRules.filter(

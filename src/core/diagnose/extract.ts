@@ -40,11 +40,12 @@ const MAX_RECIPIENTS = 100;
 
 // Where the returned original message begins in a text bounce. A rule may be framed in bars
 // ("|------ Message header follows: ------|", Deutsche Telekom).
-const RETURNED = /^(?:\|?[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b)/i;
+const RETURNED = /^(?:\|?[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b|\s{0,8}included is a copy of (?:the |your )?message\b)/i;
 const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}/;
 const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
 const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
-const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d)/;
+// Not a version number either ("mxl_mta-5.5.0-3").
+const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d|-\d)/;
 const MAYBE_CODE = /[2-5]\d\d|[245]\.\d/;
 
 /** A successful step of a quoted SMTP session ("250-PIPELINING", "Out: 250 2.1.5 Ok", "Received >>> 250 OK"). */
@@ -279,23 +280,33 @@ function jsonIn(text: string): Json | null {
 }
 
 /**
- * An email service's bounce event as JSON (Amazon SES notifications and event publishing, pasted as they
- * arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in `bounce.bouncedRecipients`.
+ * An email service's bounce or delivery event as JSON (Amazon SES notifications and event publishing, pasted
+ * as they arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in
+ * `bounce.bouncedRecipients`; a delivery names its recipients and the receiving server's reply.
  */
 function readJsonReport(text: string): { recipients: RecipientReport[]; reportingMta: string | null } | null {
-  if (!text.includes('bouncedRecipients')) return null;
-  const bounce = jsonIn(text)?.bounce;
-  if (!isObject(bounce) || !Array.isArray(bounce.bouncedRecipients)) return null;
-  const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
-    const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
-    return {
-      ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
-      action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
-      status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
-      diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
-    };
-  });
-  return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+  if (!text.includes('bouncedRecipients') && !text.includes('smtpResponse')) return null;
+  const event = jsonIn(text);
+  const bounce = event?.bounce;
+  if (isObject(bounce) && Array.isArray(bounce.bouncedRecipients)) {
+    const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
+      const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
+      return {
+        ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
+        action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
+        status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
+        diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
+      };
+    });
+    return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
+  }
+  const delivery = event?.delivery;
+  if (!isObject(delivery) || !Array.isArray(delivery.recipients)) return null;
+  const reply = (stringIn(delivery, 'smtpResponse') ?? '').slice(0, MAX_LINE);
+  const recipients = delivery.recipients
+    .filter((a): a is string => typeof a === 'string')
+    .map((a) => ({ ...emptyRecipient(addressOf(a)), action: 'delivered', diagnostic: reply }));
+  return { recipients, reportingMta: fieldValue(stringIn(delivery, 'reportingMTA') ?? '') || null };
 }
 
 /** The one address a returned message was sent to (its To field), or null when it names none or several. */

@@ -185,11 +185,12 @@ function walk(lines: string[], start: number, end: number, fields: [string, stri
 
 /**
  * An unencoded part as it stands. Another charset's 8-bit text is decoded from the pasted text's UTF-8
- * bytes, as the library does; null when TextDecoder does not know the charset.
+ * bytes, as the library does; null when TextDecoder does not know the charset. An ISO-2022 charset holds
+ * no 8-bit byte: 8-bit text under one was already converted by whatever passed it on.
  */
 function plainPart(lines: string[], start: number, end: number, charset: string): string | null {
   const content = lines.slice(start, end).join('\n');
-  if (PLAIN_CHARSET.test(charset) || !/[^\x00-\x7f]/.test(content)) return content;
+  if (PLAIN_CHARSET.test(charset) || /^iso-2022-/i.test(charset) || !/[^\x00-\x7f]/.test(content)) return content;
   return decoderFor(charset)?.decode(encoder.encode(content)) ?? null;
 }
 
