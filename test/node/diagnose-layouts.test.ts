@@ -16,6 +16,11 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['sendmail-mailer.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: [] }],
     ['opensmtpd-domain.txt', { category: 'hostunknown', status: null, replyCode: null, recipients: ['hal@typo.example'] }],
     ['opensmtpd-expired.txt', { category: 'expired', status: null, replyCode: null, recipients: ['ida@far.example.net'] }],
+    // Sendmail's Status is its own summary ("5.1.1" for any 550 at RCPT TO): the remote server's code in
+    // Diagnostic-Code says why.
+    ['sendmail-blocklisted.txt', { category: 'blocked', status: '5.7.1', replyCode: '550', recipients: ['yves@example.net'] }],
+    // "Status: 5.0.0" for a delivery program: the transcript's "554 5.3.0" is the code.
+    ['sendmail-program.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: ['helpdesk@example.org'] }],
     ['amazonses-dsn.eml', { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['jan@example.com'] }],
     ['amazonses-sns.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['kim@example.net'] }],
     ['amazonses-blocked.json', { category: 'blocked', status: '5.7.1', replyCode: '554', recipients: ['lou@example.com'] }],
