@@ -24,6 +24,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     // A queue time-out with no remote reply: the deferral's own words tell why (a DNS failure, a refused connection).
     ['sendmail-dns-deferred.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['sam@flaky-dns.example.net'] }],
     ['sendmail-refused.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['uma@down.example.net'] }],
+    // Pipelined RCPT TO and DATA: ">>> DATA" is shown, but "no valid recipients" says the RCPT TO was refused.
+    ['sendmail-pipelining.txt', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['walt@example.net'] }],
     ['sendmail-headers.txt', { category: 'contenterror', status: '5.6.0', replyCode: '552', recipients: ['abe@example.net'] }],
     // "Status: 5.0.0" for a delivery program: the transcript's "554 5.3.0" is the code.
     ['sendmail-program.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: ['helpdesk@example.org'] }],
