@@ -16,6 +16,21 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['sendmail-mailer.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: [] }],
     ['opensmtpd-domain.txt', { category: 'hostunknown', status: null, replyCode: null, recipients: ['hal@typo.example'] }],
     ['opensmtpd-expired.txt', { category: 'expired', status: null, replyCode: null, recipients: ['ida@far.example.net'] }],
+    ['opensmtpd-nomx.txt', { category: 'notaccept', status: null, replyCode: null, recipients: ['bob@no-mail.example.net'] }],
+    // Sendmail's Status is its own summary ("4.4.7": gave up retrying; "5.1.1" for any 550 at RCPT TO):
+    // the remote server's code in Diagnostic-Code says why.
+    ['sendmail-noptr.txt', { category: 'requireptr', status: '4.7.1', replyCode: '450', recipients: ['quentin@strict.example.net'] }],
+    ['sendmail-blocklisted.txt', { category: 'blocked', status: '5.7.1', replyCode: '550', recipients: ['yves@example.net'] }],
+    // A queue time-out with no remote reply: the deferral's own words tell why (a DNS failure, a refused connection).
+    ['sendmail-dns-deferred.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['sam@flaky-dns.example.net'] }],
+    ['sendmail-refused.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['uma@down.example.net'] }],
+    // Pipelined RCPT TO and DATA: ">>> DATA" is shown, but "no valid recipients" says the RCPT TO was refused.
+    ['sendmail-pipelining.txt', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['walt@example.net'] }],
+    ['sendmail-headers.txt', { category: 'contenterror', status: '5.6.0', replyCode: '552', recipients: ['abe@example.net'] }],
+    // "Status: 5.0.0" for a delivery program: the transcript's "554 5.3.0" is the code.
+    ['sendmail-program.txt', { category: 'mailererror', status: '5.3.0', replyCode: '554', recipients: ['helpdesk@example.org'] }],
+    ['gmail-policy.txt', { category: 'policyviolation', status: '5.7.0', replyCode: '552', recipients: ['dov@example.com'] }],
+    ['gmail-unauthenticated.txt', { category: 'authfailure', status: '5.7.1', replyCode: '550', recipients: ['finn@example.com'] }],
     ['amazonses-dsn.eml', { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['jan@example.com'] }],
     ['amazonses-sns.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['kim@example.net'] }],
     ['amazonses-blocked.json', { category: 'blocked', status: '5.7.1', replyCode: '554', recipients: ['lou@example.com'] }],

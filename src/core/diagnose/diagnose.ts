@@ -188,8 +188,11 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const evidence: (string | null)[] = [];
   const recipients = reports.map((r) => {
     // The notification's own codes stand in for a recipient's missing ones; read only when needed.
-    if (!r.status || !r.replyCode) fallback ??= codesIn(x.notification);
-    const code = { status: r.status ?? fallback?.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
+    // "Status: 5.0.0" says only "failed": a lone recipient's report may state the real code in its own words.
+    const vague = !r.status || (reports.length === 1 && /\.0\.0$/.test(r.status));
+    if (vague || !r.replyCode) fallback ??= codesIn(x.notification);
+    const better = vague && fallback?.status && (!r.status || fallback.status[0] === r.status[0]) ? fallback.status : null;
+    const code = { status: better ?? r.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
     const diagnostic = [r.diagnostic || (reports.length === 1 ? explained : ''), r.notes].filter(Boolean).join('\n');
     const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address });

@@ -342,10 +342,12 @@ export function extract(headerBlock: string, body: string): Extracted {
   for (const r of recipients) {
     // A delivery report's own "250 OK" counts; elsewhere a 2xx number is not the failure's code.
     const codes = codesIn(r.diagnostic, r.action && /^(?:delivered|relayed|expanded|deliverable)$/.test(r.action) ? '245' : '45');
-    // "Status: 5.0.0" says only "failed"; the server's own "5.1.1" in the diagnostic says why. A status the
-    // code finder did not pair with its reply code ("550: 5.2.2 …") is still the status.
+    // The Status field is the reporting server's summary: "5.0.0" (failed), "4.4.7" (gave up retrying), or
+    // Sendmail's own guess from the reply code ("5.1.1" for any 550). The remote server's code in the
+    // diagnostic, of the same class, says why. A status the code finder did not pair with its reply code
+    // ("550: 5.2.2 …") is still the status.
     const specific = codes.status ?? STATUS_CODE.exec(r.diagnostic)?.[0] ?? null;
-    if (!r.status || (/\.0\.0$/.test(r.status) && specific?.[0] === r.status[0])) r.status = specific ?? r.status;
+    if (!r.status || specific?.[0] === r.status[0]) r.status = specific ?? r.status;
     const failure = /^[45]/.test(r.status ?? '') ? r.status : null;
     r.replyCode ??= codes.replyCode ?? (failure && replyBefore(r.diagnostic, failure));
   }
