@@ -21,9 +21,10 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     // the remote server's code in Diagnostic-Code says why.
     ['sendmail-noptr.txt', { category: 'requireptr', status: '4.7.1', replyCode: '450', recipients: ['quentin@strict.example.net'] }],
     ['sendmail-blocklisted.txt', { category: 'blocked', status: '5.7.1', replyCode: '550', recipients: ['yves@example.net'] }],
-    // A queue time-out with no remote reply: the deferral's own words tell why (a DNS failure, a refused connection).
+    // A queue time-out with no remote reply. A DNS failure is a fault of its own and keeps its reading; a
+    // refused connection only says why each try failed, and "4.4.7" that the queue then gave up.
     ['sendmail-dns-deferred.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['sam@flaky-dns.example.net'] }],
-    ['sendmail-refused.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['uma@down.example.net'] }],
+    ['sendmail-refused.txt', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['uma@down.example.net'] }],
     // Pipelined RCPT TO and DATA: ">>> DATA" is shown, but "no valid recipients" says the RCPT TO was refused.
     ['sendmail-pipelining.txt', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['walt@example.net'] }],
     ['sendmail-headers.txt', { category: 'contenterror', status: '5.6.0', replyCode: '552', recipients: ['abe@example.net'] }],

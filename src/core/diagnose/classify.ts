@@ -22,8 +22,8 @@ export interface PatternsData {
   stageRules: { stage: Stage | 'unknown'; categories: Category[]; category: Category; cause?: string; genericStatusOnly?: boolean; silentReport?: boolean; statusSaysOther?: boolean }[];
   /** Categories that mean something else when the code is temporary (class 4). */
   temporary: Partial<Record<Category, Category>>;
-  /** Enhanced status code (class `X`) that tells how delivery ended → the wording's categories it outranks. */
-  endings?: Record<string, Category[]>;
+  /** Enhanced status code (class `X`) that tells how delivery ended → the causes of wording it outranks. */
+  endings?: Record<string, string[]>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
   bounceSubjects: string[];
 }
@@ -173,7 +173,7 @@ function firstFound(patterns: CompiledPatterns, input: ClassifyInput): Classific
   const fromPhrase = (said && matchPhrase(patterns, said)) || matchPhrase(patterns, input.diagnostic);
   if (fromPhrase) {
     // "4.4.7" after "unable to connect": the wording says why each attempt failed, the status how it ended.
-    const outranked = !!input.status && !!patterns.data.endings?.[anyClass(input.status)]?.includes(fromPhrase.category);
+    const outranked = !!input.status && !!fromPhrase.cause && !!patterns.data.endings?.[anyClass(input.status)]?.includes(fromPhrase.cause);
     const ended = outranked ? categoryOfStatus(patterns, input.status) : null;
     return ended ? { ...fromPhrase, category: ended, cause: null, basis: 'status' } : fromPhrase;
   }
