@@ -58,6 +58,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mailbox-size-limit.txt', { category: 'mailboxfull', status: null, replyCode: '452', recipients: ['ola@example.net', 'pam@example.de'] }],
     ['no-mailbox-found.txt', { category: 'userunknown', status: '5.7.1', replyCode: '550', recipients: ['rae@example.net'] }],
     ['spam-like.txt', { category: 'spamdetected', status: null, replyCode: '550', recipients: ['sal@example.net'] }],
+    // Mail from a mass-mailing tool is bulk mail: a spam verdict, not the security error 5.7.1 alone would mean.
+    ['mass-mailer.txt', { category: 'spamdetected', status: '5.7.1', replyCode: '550', recipients: ['tia@example.net'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
