@@ -52,6 +52,17 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['einsundeins.eml', { category: 'mesgtoobig', status: null, replyCode: null, recipients: ['hana@example.eu'] }],
     ['kddi.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['jo@ezweb.example.jp'] }],
     ['biglobe.eml', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['lia@mail.example.ne.jp'] }],
+    // A delivery program's own words after Postfix's "Command output:" say why it failed: a full mailbox.
+    ['postfix-pipe-quota.eml', { category: 'mailboxfull', status: '5.7.0', replyCode: null, recipients: ['moe@example.net'] }],
+    // "is not an active address at this host" is a login the host does not have; the reply's second line,
+    // starting "550-" and the address, is no second recipient.
+    ['postfix-not-active.txt', { category: 'userunknown', status: null, replyCode: '550', recipients: ['ned@example.net'] }],
+    // "Mailbox size limit exceeded" is the mailbox's limit, not the message's; so is "too many messages on the server".
+    ['mailbox-size-limit.txt', { category: 'mailboxfull', status: null, replyCode: '452', recipients: ['ola@example.net', 'pam@example.de'] }],
+    ['no-mailbox-found.txt', { category: 'userunknown', status: '5.7.1', replyCode: '550', recipients: ['rae@example.net'] }],
+    ['spam-like.txt', { category: 'spamdetected', status: null, replyCode: '550', recipients: ['sal@example.net'] }],
+    // Mail from a mass-mailing tool is bulk mail: a spam verdict, not the security error 5.7.1 alone would mean.
+    ['mass-mailer.txt', { category: 'spamdetected', status: '5.7.1', replyCode: '550', recipients: ['tia@example.net'] }],
     ['mailmarshal.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['nia@example.com'] }],
     ['mailfoundry.eml', { category: 'mailboxfull', status: null, replyCode: '552', recipients: ['pia@example.net'] }],
     ['activehunter.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['ria@example.jp'] }],

@@ -165,7 +165,7 @@ function stageOf(patterns: CompiledPatterns, text: string): Stage | null {
 function serverWords(patterns: CompiledPatterns, text: string): string | null {
   const lower = foldCase(text);
   const m = lower === null ? null : patterns.serverSaid?.exec(lower);
-  return m && m.index > 0 ? text.slice(m.index) : null;
+  return m && m.index > 0 ? text.slice(m.index + m[0].length) : null;
 }
 
 function firstFound(patterns: CompiledPatterns, input: ClassifyInput): Classification {

@@ -42,7 +42,9 @@ const MAX_RECIPIENTS = 100;
 // ("|------ Message header follows: ------|", Deutsche Telekom).
 const RETURNED = /^(?:\|?[-=_*\s]{3,}.{0,40}(?:original message|copy of (?:the |your )?message|returned message|undelivered message|below this line|message headers? follow|headers? of (?:the )?original|original headers|message text follows|unsent message)|content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|-{5,} ?original message ?-{5,}|\s{0,8}original (?:mail|message) (?:as )?follows\b|\s{0,8}included is a copy of (?:the |your )?message\b)/i;
 const ADDRESS = /[^\s<>()[\]"'@,;:]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,63}/;
-const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
+// A line of a multi-line SMTP reply may start with the address right after its code ("550-ann@example.net is
+// not…"): that is the reply going on, not another recipient.
+const ADDRESS_LINE = new RegExp(`^\\s{0,8}(?:rcpt to:\\s*)?<?(?![245]\\d\\d-)(${ADDRESS.source})>?:?(?:\\s|$)`, 'i');
 const FIELD = /^(final-recipient|original-recipient|action|status|diagnostic-code|remote-mta|reporting-mta|x-failed-recipients)[ \t]*:[ \t]*(.*)$/i;
 // Not a version number either ("mxl_mta-5.5.0-3").
 const STATUS_CODE = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]\d|-\d)/;
