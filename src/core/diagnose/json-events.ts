@@ -28,45 +28,45 @@ export interface EventReport {
 }
 
 type Json = Record<string, unknown>;
-type Path = readonly string[];
-
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The value at `path`; an array on the way, or at the end, gives its first element (Resend's `to`). */
-function at(o: Json, path: Path): unknown {
-  let v: unknown = o;
-  for (const key of path) {
+/**
+ * The value at a dotted path ("delivery-status.message") as text: a string, number or boolean written out, else
+ * ''. An array on the way, or at the end, gives its first element (Resend's `to`).
+ */
+function textAt(o: Json, path = ''): string {
+  let v: unknown = path ? o : undefined;
+  for (const key of path.split('.')) {
     if (Array.isArray(v)) v = v[0];
-    if (!isObject(v)) return undefined;
-    v = v[key];
+    v = isObject(v) ? v[key] : undefined;
   }
-  return Array.isArray(v) ? v[0] : v;
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
-/** A string or number at `path` as text; anything else is ''. */
-function textAt(o: Json, path: Path | undefined): string {
-  const v = path ? at(o, path) : undefined;
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+/** Whether a "path=value value…" condition holds. */
+function holds(o: Json, condition = ''): boolean {
+  const [path, values] = condition.split('=');
+  return !!values && values.split(' ').includes(textAt(o, path));
 }
 
-/** Where one service keeps a failed recipient's facts in its event. */
+/** Where one service keeps a failed recipient's facts in its event; paths are dotted. */
 interface Shape {
   service: string;
-  /** A key only this service's failure events have beside `event`. */
+  /** A key only this service's failure events have beside the event's name. */
   key: string;
-  /** The field naming the event, and the values that mean a failure. */
-  event: Path;
-  failed: readonly (string | boolean)[];
-  /** The field and values that make a failure soft or temporary (action `delayed`). */
-  soft?: [Path, readonly (string | boolean)[]];
-  address: Path;
-  /** Where the remote server's reply may be, best first. */
-  reply: readonly Path[];
-  replyCode?: Path;
-  status?: Path;
-  remoteMta?: Path;
+  /** "path=value…": the field naming the event, and the values that mean a failure. */
+  failed: string;
+  /** "path=value…": what makes a failure soft or temporary (action `delayed`). */
+  soft?: string;
+  address: string;
+  /** Where the remote server's reply may be, best first, separated by spaces. */
+  reply: string;
+  replyCode?: string;
+  status?: string;
+  remoteMta?: string;
   /** The service's classification → the category it amounts to (only the unambiguous ones). */
-  hint?: [Path, Readonly<Record<string, Category>>];
+  hint?: [string, Readonly<Record<string, Category>>];
 }
 
 // Field names and values as each service documents its webhook or event payload. The order matters where two
@@ -74,52 +74,42 @@ interface Shape {
 // "hard_bounce" keeps the recipient in `msg`, Brevo's at the top.
 const SHAPES: readonly Shape[] = [
   {
-    service: 'Mailgun', key: 'delivery-status', event: ['event'], failed: ['failed'], soft: [['severity'], ['temporary']],
-    address: ['recipient'], reply: [['delivery-status', 'message'], ['delivery-status', 'description']],
-    replyCode: ['delivery-status', 'code'], status: ['delivery-status', 'enhanced-code'], remoteMta: ['delivery-status', 'mx-host'],
+    service: 'Mailgun', key: 'delivery-status', failed: 'event=failed', soft: 'severity=temporary', address: 'recipient',
+    reply: 'delivery-status.message delivery-status.description', replyCode: 'delivery-status.code',
+    status: 'delivery-status.enhanced-code', remoteMta: 'delivery-status.mx-host',
   },
   {
-    service: 'Mailjet', key: 'hard_bounce', event: ['event'], failed: ['bounce'], soft: [['hard_bounce'], [false]],
-    address: ['email'], reply: [['comment'], ['error']],
-    hint: [['error'], {
+    service: 'Mailjet', key: 'hard_bounce', failed: 'event=bounce', soft: 'hard_bounce=false', address: 'email', reply: 'comment error',
+    hint: ['error', {
       'user unknown': 'userunknown', 'mailbox inactive': 'suspend', 'quota exceeded': 'mailboxfull', 'invalid domain': 'hostunknown',
       'no mail host': 'hostunknown', 'relay/access denied': 'norelaying', 'sender blocked': 'blocked', 'content blocked': 'contenterror',
       'policy issue': 'policyviolation',
     }],
   },
   {
-    service: 'SendGrid', key: 'email', event: ['event'], failed: ['bounce', 'dropped', 'deferred'], soft: [['event'], ['deferred']],
-    address: ['email'], reply: [['reason'], ['response']], status: ['status'], hint: [['type'], { blocked: 'blocked' }],
+    service: 'SendGrid', key: 'email', failed: 'event=bounce dropped deferred', soft: 'event=deferred', address: 'email',
+    reply: 'reason response', status: 'status', hint: ['type', { blocked: 'blocked' }],
   },
   {
-    service: 'Postmark', key: 'TypeCode', event: ['Type'],
-    failed: ['HardBounce', 'SoftBounce', 'Transient', 'DnsError', 'SpamNotification', 'VirusNotification', 'Blocked', 'BadEmailAddress', 'DMARCPolicy', 'Unknown'],
-    soft: [['Type'], ['SoftBounce', 'Transient', 'DnsError']], address: ['Email'], reply: [['Details']],
-    hint: [['Type'], {
+    service: 'Postmark', key: 'TypeCode',
+    failed: 'Type=HardBounce SoftBounce Transient DnsError SpamNotification VirusNotification Blocked BadEmailAddress DMARCPolicy Unknown',
+    soft: 'Type=SoftBounce Transient DnsError', address: 'Email', reply: 'Details',
+    hint: ['Type', {
       HardBounce: 'userunknown', BadEmailAddress: 'userunknown', SpamNotification: 'spamdetected', VirusNotification: 'virusdetected',
       Blocked: 'blocked', DMARCPolicy: 'authfailure',
     }],
   },
   {
-    service: 'SparkPost', key: 'rcpt_to', event: ['type'], failed: ['bounce', 'out_of_band', 'delay'], soft: [['type'], ['delay']],
-    address: ['rcpt_to'], reply: [['raw_reason'], ['reason']], replyCode: ['error_code'],
-    hint: [['bounce_class'], {
+    service: 'SparkPost', key: 'rcpt_to', failed: 'type=bounce out_of_band delay', soft: 'type=delay', address: 'rcpt_to',
+    reply: 'raw_reason reason', replyCode: 'error_code',
+    hint: ['bounce_class', {
       10: 'userunknown', 21: 'hostunknown', 22: 'mailboxfull', 23: 'mesgtoobig', 24: 'expired', 50: 'blocked', 51: 'blocked',
       52: 'spamdetected', 54: 'norelaying',
     }],
   },
-  {
-    service: 'Mandrill', key: 'msg', event: ['event'], failed: ['hard_bounce', 'soft_bounce'], soft: [['event'], ['soft_bounce']],
-    address: ['msg', 'email'], reply: [['msg', 'diag']],
-  },
-  {
-    service: 'Brevo', key: 'email', event: ['event'], failed: ['hard_bounce', 'soft_bounce'], soft: [['event'], ['soft_bounce']],
-    address: ['email'], reply: [['reason']],
-  },
-  {
-    service: 'Resend', key: 'data', event: ['type'], failed: ['email.bounced'],
-    address: ['data', 'to'], reply: [['data', 'bounce', 'message']],
-  },
+  { service: 'Mandrill', key: 'msg', failed: 'event=hard_bounce soft_bounce', soft: 'event=soft_bounce', address: 'msg.email', reply: 'msg.diag' },
+  { service: 'Brevo', key: 'email', failed: 'event=hard_bounce soft_bounce', soft: 'event=soft_bounce', address: 'email', reply: 'reason' },
+  { service: 'Resend', key: 'data', failed: 'type=email.bounced', address: 'data.to', reply: 'data.bounce.message' },
 ];
 
 /** Cheap test before any parsing: a key or event name of one of the shapes, or of SES's events. */
@@ -132,15 +122,15 @@ const MAX_RECIPIENTS = 100;
 const MAX_INNER_PARSES = 4;
 
 function readShape(shape: Shape, o: Json): EventRecipient | null {
-  if (!(shape.key in o) || !shape.failed.includes(at(o, shape.event) as string)) return null;
+  if (!(shape.key in o) || !holds(o, shape.failed)) return null;
   const address = textAt(o, shape.address);
   if (!address.includes('@')) return null;
   const hint = shape.hint ? shape.hint[1][textAt(o, shape.hint[0])] : undefined;
   return {
     address,
-    action: shape.soft?.[1].includes(at(o, shape.soft[0]) as string) ? 'delayed' : 'failed',
+    action: holds(o, shape.soft) ? 'delayed' : 'failed',
     status: textAt(o, shape.status),
-    reply: shape.reply.map((p) => textAt(o, p).trim()).find(Boolean) ?? '',
+    reply: shape.reply.split(' ').map((p) => textAt(o, p).trim()).find(Boolean) ?? '',
     replyCode: /^[45][0-5]\d$/.exec(textAt(o, shape.replyCode))?.[0] ?? null,
     remoteMta: textAt(o, shape.remoteMta) || null,
     hint: hint ?? null,
@@ -152,21 +142,21 @@ function readSes(o: Json): EventReport | null {
   const bounce = o.bounce;
   if (isObject(bounce) && Array.isArray(bounce.bouncedRecipients)) {
     const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => ({
-      address: textAt(r, ['emailAddress']),
-      action: textAt(r, ['action']).toLowerCase() || 'failed',
-      status: textAt(r, ['status']),
-      reply: textAt(r, ['diagnosticCode']),
+      address: textAt(r, 'emailAddress'),
+      action: textAt(r, 'action').toLowerCase() || 'failed',
+      status: textAt(r, 'status'),
+      reply: textAt(r, 'diagnosticCode'),
       replyCode: null, remoteMta: null, hint: null,
     }));
-    return { recipients, reportingMta: textAt(bounce, ['reportingMTA']) || null };
+    return { recipients, reportingMta: textAt(bounce, 'reportingMTA') || null };
   }
   const delivery = o.delivery;
   if (!isObject(delivery) || !Array.isArray(delivery.recipients)) return null;
-  const reply = textAt(delivery, ['smtpResponse']);
+  const reply = textAt(delivery, 'smtpResponse');
   const recipients = delivery.recipients
     .filter((a): a is string => typeof a === 'string')
     .map((address) => ({ address, action: 'delivered', status: '', reply, replyCode: null, remoteMta: null, hint: null }));
-  return { recipients, reportingMta: textAt(delivery, ['reportingMTA']) || null };
+  return { recipients, reportingMta: textAt(delivery, 'reportingMTA') || null };
 }
 
 /**
