@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinCatalogWithProviders as builtinCatalog } from '../../src/core/builtin-providers.js';
+import type { Diagnosis } from '../../src/core/diagnose/diagnose.js';
 import { diagnose, diagnoseText } from '../../src/core/diagnose/diagnose.js';
 import { assertReads, bounceFixture, type ExpectedReading } from './helpers/bounce-fixtures.js';
 
@@ -35,6 +36,18 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['amazonses-dsn.eml', { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['jan@example.com'] }],
     ['amazonses-sns.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['kim@example.net'] }],
     ['amazonses-blocked.json', { category: 'blocked', status: '5.7.1', replyCode: '554', recipients: ['lou@example.com'] }],
+    // Other email services' bounce events, as a webhook delivers them or a dashboard shows them: the
+    // server's reply they pass on is read like a Diagnostic-Code field.
+    ['mailgun-failed.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['nora@example.com'] }],
+    ['sendgrid-bounce.json', { category: 'mailboxfull', status: '5.2.2', replyCode: '552', recipients: ['otto@example.net'] }],
+    // Postmark calls it a "HardBounce" (a missing mailbox, as it describes the type); the reply says why.
+    ['postmark-bounce.json', { category: 'blocked', status: '5.7.1', replyCode: '550', recipients: ['pia@example.com'] }],
+    ['sparkpost-bounce.json', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['quinn@example.net'] }],
+    ['mandrill-soft-bounce.json', { category: 'mailboxfull', status: '4.2.2', replyCode: '452', recipients: ['rosa@example.com'] }],
+    ['brevo-hard-bounce.json', { category: 'hostunknown', status: '5.1.2', replyCode: '550', recipients: ['sam@example.net'] }],
+    ['resend-bounced.json', { category: 'spamdetected', status: '5.7.1', replyCode: '554', recipients: ['tess@example.com'] }],
+    // Mailjet's comment says nothing the patterns know: its own error class ("quota exceeded") tells.
+    ['mailjet-bounce.json', { category: 'mailboxfull', status: null, replyCode: null, recipients: ['uli@example.com'] }],
     ['domino.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['olive@example.com'] }],
     ['zoho.eml', { category: 'userunknown', status: '5.1.1', replyCode: '550', recipients: ['quin@example.com'] }],
     ['office365.txt', { category: 'userunknown', status: '5.1.10', replyCode: '550', recipients: ['tom@example.com'] }],
@@ -170,6 +183,85 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.deepEqual(d.recipients.map((r) => [r.address, r.status, r.replyCode, r.category]), [['bo@example.net', '5.2.2', '552', 'mailboxfull']]);
     const broken = diagnoseText('{"bounce":{"bouncedRecipients":[{"emailAddress":"bo@example.net", 550 5.1.1 user unknown', builtinCatalog);
     assert.equal(broken.category, 'userunknown');
+  });
+});
+
+describe("diagnose: email services' bounce events as JSON", () => {
+  const rows = (d: Diagnosis) => d.recipients.map((r) => [r.address, r.action, r.category, r.status, r.replyCode]);
+
+  it('names the service that reported the event, and the receiving server where the event gives it', async () => {
+    const reported = await Promise.all(['mailgun-failed.json', 'sendgrid-bounce.json', 'postmark-bounce.json', 'sparkpost-bounce.json'].map(run));
+    assert.deepEqual(reported.map((d) => d.reportingMta), ['Mailgun', 'SendGrid', 'Postmark', 'SparkPost']);
+    assert.equal(reported[0].remoteMta, 'mx1.example.com');
+  });
+
+  it('reads a soft or temporary failure as delayed, a permanent one as failed', () => {
+    const read = (event: object) => diagnoseText(JSON.stringify(event), builtinCatalog).recipients.map((r) => r.action);
+    const mailgun = (severity: string) => ({ event: 'failed', severity, recipient: 'a@example.com', 'delivery-status': { code: 421, message: '4.4.2 connection dropped' } });
+    assert.deepEqual(read(mailgun('temporary')), ['delayed']);
+    assert.deepEqual(read(mailgun('permanent')), ['failed']);
+    assert.deepEqual(read({ event: 'soft_bounce', email: 'b@example.com', reason: '452 4.2.2 mailbox full' }), ['delayed']);
+    assert.deepEqual(read({ event: 'bounce', email: 'c@example.com', hard_bounce: false, error_related_to: 'recipient', error: 'quota exceeded' }), ['delayed']);
+    assert.deepEqual(read({ RecordType: 'Bounce', Type: 'SoftBounce', TypeCode: 4096, Email: 'd@example.com', Details: '' }), ['delayed']);
+  });
+
+  it('reads every event of a batch, and leaves out the events that are no failure', () => {
+    const batch = [
+      { event: 'bounce', email: 'ann@example.com', reason: '550 5.1.1 no such user here', status: '5.1.1', type: 'bounce' },
+      { event: 'delivered', email: 'bob@example.com', response: '250 2.0.0 OK' },
+      { event: 'deferred', email: 'cy@example.net', response: '452 4.2.2 mailbox is full, try later', attempt: '2' },
+    ];
+    const d = diagnoseText(JSON.stringify(batch, null, 2), builtinCatalog);
+    assert.deepEqual(rows(d), [
+      ['ann@example.com', 'failed', 'userunknown', '5.1.1', '550'],
+      ['cy@example.net', 'delayed', 'mailboxfull', '4.2.2', '452'],
+    ]);
+  });
+
+  it('finds an event inside an envelope, even one carried as a JSON string', () => {
+    const event = { event: 'hard_bounce', msg: { email: 'dee@example.com', diag: 'smtp;550 5.1.1 dee@example.com: unknown recipient' } };
+    const logged = { received: '2025-03-05T01:02:03Z', body: { mandrill_events: JSON.stringify([event]) } };
+    assert.deepEqual(rows(diagnoseText(JSON.stringify(logged), builtinCatalog)), [['dee@example.com', 'failed', 'userunknown', '5.1.1', '550']]);
+  });
+
+  it("takes the service's classification only where the reply says nothing the patterns know", () => {
+    const postmark = (Details: string) => diagnoseText(JSON.stringify({ RecordType: 'Bounce', Type: 'SpamNotification', TypeCode: 512, Email: 'eve@example.com', Details }), builtinCatalog);
+    assert.equal(postmark('smtp;550 Message refused').category, 'spamdetected');
+    assert.equal(postmark('smtp;552 5.2.2 mailbox full').category, 'mailboxfull');
+    const sparkpost = (raw_reason: string) => diagnoseText(JSON.stringify([{ msys: { message_event: { type: 'bounce', bounce_class: '22', rcpt_to: 'fay@example.com', raw_reason } } }]), builtinCatalog);
+    assert.equal(sparkpost('554 Message refused').category, 'mailboxfull');
+    assert.equal(sparkpost('550 5.1.1 user unknown').category, 'userunknown');
+    const sendgrid = diagnoseText(JSON.stringify({ event: 'bounce', email: 'gus@example.com', reason: '554 Not accepted', status: '5.0.0', type: 'blocked' }), builtinCatalog);
+    assert.equal(sendgrid.category, 'blocked');
+  });
+
+  it('reads no event in JSON that is not one, and survives JSON that does not parse', () => {
+    const settings = { webhook: { url: 'https://hooks.example.org/mail', events: ['bounce', 'dropped', 'deferred'] }, owner: { email: 'ops@example.org' } };
+    const notEvent = diagnoseText(JSON.stringify(settings), builtinCatalog);
+    assert.equal(notEvent.isBounce, false);
+    assert.deepEqual(notEvent.recipients, []);
+    const lookalike = diagnoseText(JSON.stringify({ event: 'open', email: 'hal@example.com', reason: 'none' }), builtinCatalog);
+    assert.deepEqual(lookalike.recipients, []);
+    const broken = diagnoseText('[{"event":"bounce","email":"ida@example.com","reason":"550 5.1.1 ida@example.com: user unknown"', builtinCatalog);
+    assert.equal(broken.category, 'userunknown');
+  });
+
+  it('never parses a huge paste as JSON, and parses a long one at most twice, cut to the part that is read', () => {
+    const parse = JSON.parse;
+    const parsed: number[] = [];
+    JSON.parse = (text: string, reviver?: Parameters<typeof parse>[1]) => {
+      parsed.push(text.length);
+      return parse(text, reviver);
+    };
+    try {
+      diagnoseText('550 5.1.1 <jo@example.com>: user unknown {see below}\n'.repeat(100_000), builtinCatalog);
+      assert.deepEqual(parsed, [], 'no service marker, no parsing');
+      const d = diagnoseText('{"event":"bounce","email":"jo@example.com" [x] '.repeat(120_000), builtinCatalog);
+      assert.equal(typeof d.isBounce, 'boolean');
+      assert.ok(parsed.length <= 2 && parsed.every((n) => n <= 64 * 1024), `parsed ${parsed.join(', ')} characters`);
+    } finally {
+      JSON.parse = parse;
+    }
   });
 });
 

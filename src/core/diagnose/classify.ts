@@ -51,8 +51,9 @@ export interface CompiledPatterns {
 /**
  * How a category was reached; it sets the confidence. `stage`: a phrase's category changed by where in the
  * SMTP conversation it was said (a stage rule), which makes it a reading of the wording, not its plain word.
+ * `service`: the email service's own classification in its event, where the server's words said nothing known.
  */
-export type Basis = 'phrase' | 'stage' | 'status' | 'reply' | 'none';
+export type Basis = 'phrase' | 'stage' | 'status' | 'service' | 'reply' | 'none';
 
 export interface Classification {
   category: Category;
@@ -179,6 +180,8 @@ function firstFound(patterns: CompiledPatterns, input: ClassifyInput): Classific
   }
   const fromStatus = categoryOfStatus(patterns, input.status);
   if (fromStatus) return { category: fromStatus, cause: null, basis: 'status', line: null };
+  // The service saw the whole exchange; the SMTP stage rules, which read the report's wording, do not apply to it.
+  if (input.hint) return { category: input.hint, cause: null, basis: 'service', line: null, definite: true };
   const fromContext = input.context.phrase();
   if (fromContext) return fromContext;
   const fromReply = categoryOfReply(patterns, input.replyCode);
@@ -210,6 +213,8 @@ export interface ClassifyInput {
   context: ContextReader;
   /** Whether a delivery report named this recipient (false for a lone pasted error line). */
   recipient?: boolean;
+  /** The category an email service's event gives the failure, below the server's own words and status. */
+  hint?: Category | null;
 }
 
 /**

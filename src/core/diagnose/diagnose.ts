@@ -44,7 +44,7 @@ export interface Diagnosis {
   decoded: boolean;
 }
 
-const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, stage: 0.6, status: 0.7, reply: 0.45, none: 0.1 };
+const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, stage: 0.6, status: 0.7, service: 0.6, reply: 0.45, none: 0.1 };
 const FAILED_ACTIONS = new Set(['failed', 'delayed']);
 const DONE_ACTIONS = new Set(['delivered', 'relayed', 'expanded', 'deliverable']);
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)/g;
@@ -195,7 +195,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     const code = { status: better ?? r.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
     const diagnostic = [r.diagnostic || (reports.length === 1 ? explained : ''), r.notes].filter(Boolean).join('\n');
-    const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address });
+    const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
     return recipientOf(r, code, c.category, pickCause(catalog, c.category, c.cause, code));

@@ -3,6 +3,8 @@
  * MTAs write (Postfix, Exim, qmail, Sendmail, Exchange, Gmail…): per recipient, the server's own words.
  */
 import { parseCode } from '../code-parser.js';
+import type { Category } from '../types.js';
+import { readEvents } from './json-events.js';
 import { splitLines } from './lines.js';
 
 /** One failed (or delayed, or delivered) recipient as the report states it. */
@@ -18,6 +20,8 @@ export interface RecipientReport {
   /** The report's free-text paragraph about this recipient, when it adds to the diagnostic (the SMTP stage, say). */
   notes: string;
   remoteMta: string | null;
+  /** An email service's own classification of the failure, read when the server's words say nothing known. */
+  hint?: Category | null;
 }
 
 export interface Extracted {
@@ -262,53 +266,21 @@ function readBlocks(lines: string[], open: Opener): Map<string, string> {
   return blocks;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const stringIn = (o: Json, key: string) => (typeof o[key] === 'string' ? (o[key] as string) : null);
-
-/** The JSON object in a text (an SNS message wraps the notification as a string in `Message`). */
-function jsonIn(text: string): Json | null {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) return null;
-  try {
-    const outer: unknown = JSON.parse(text.slice(start, end + 1));
-    if (!isObject(outer)) return null;
-    const inner = stringIn(outer, 'Message');
-    return inner?.trimStart().startsWith('{') ? jsonIn(inner) : outer;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * An email service's bounce or delivery event as JSON (Amazon SES notifications and event publishing, pasted
- * as they arrive or inside an SNS envelope): the same per-recipient fields as RFC 3464, in
- * `bounce.bouncedRecipients`; a delivery names its recipients and the receiving server's reply.
- */
+/** A service's JSON events as recipients of a report: the reply read like a Diagnostic-Code field. */
 function readJsonReport(text: string): { recipients: RecipientReport[]; reportingMta: string | null } | null {
-  if (!text.includes('bouncedRecipients') && !text.includes('smtpResponse')) return null;
-  const event = jsonIn(text);
-  const bounce = event?.bounce;
-  if (isObject(bounce) && Array.isArray(bounce.bouncedRecipients)) {
-    const recipients = bounce.bouncedRecipients.filter(isObject).map((r) => {
-      const diagnostic = stringIn(r, 'diagnosticCode') ?? '';
-      return {
-        ...emptyRecipient(addressOf(stringIn(r, 'emailAddress') ?? '')),
-        action: stringIn(r, 'action')?.toLowerCase() ?? 'failed',
-        status: STATUS_CODE.exec(stringIn(r, 'status') ?? '')?.[0] ?? null,
-        diagnostic: /^smtp;/i.test(diagnostic) ? fieldValue(diagnostic) : diagnostic.slice(0, MAX_LINE),
-      };
-    });
-    return { recipients, reportingMta: fieldValue(stringIn(bounce, 'reportingMTA') ?? '') || null };
-  }
-  const delivery = event?.delivery;
-  if (!isObject(delivery) || !Array.isArray(delivery.recipients)) return null;
-  const reply = (stringIn(delivery, 'smtpResponse') ?? '').slice(0, MAX_LINE);
-  const recipients = delivery.recipients
-    .filter((a): a is string => typeof a === 'string')
-    .map((a) => ({ ...emptyRecipient(addressOf(a)), action: 'delivered', diagnostic: reply }));
-  return { recipients, reportingMta: fieldValue(stringIn(delivery, 'reportingMTA') ?? '') || null };
+  const events = readEvents(text);
+  if (!events) return null;
+  const recipients = events.recipients.map((e) =>
+    Object.assign(emptyRecipient(addressOf(e.address)), {
+      action: e.action,
+      status: STATUS_CODE.exec(e.status)?.[0] ?? null,
+      replyCode: e.replyCode,
+      diagnostic: /^smtp;/i.test(e.reply) ? fieldValue(e.reply.slice(0, MAX_LINE)) : e.reply.slice(0, MAX_LINE),
+      remoteMta: e.remoteMta,
+      hint: e.hint,
+    }),
+  );
+  return { recipients, reportingMta: fieldValue(events.reportingMta ?? '') || null };
 }
 
 /** The one address a returned message was sent to (its To field), or null when it names none or several. */
@@ -321,10 +293,12 @@ export function soleRecipient(message: string): string | null {
 /** Reads headers, recipients and their diagnostics from a decoded bounce. */
 export function extract(headerBlock: string, body: string): Extracted {
   const headers = unfoldHeaders(headerBlock);
-  const lines = cutReturned(body);
+  const events = readJsonReport(body.slice(0, MAX_NOTIFICATION_CHARS));
+  // An event's keys and the service's own descriptions are nobody's explanation: its text is the servers' replies.
+  const lines = events ? splitLines(events.recipients.map((r) => r.diagnostic).join('\n')) : cutReturned(body);
   const notification = lines.join('\n');
-  const dsn = readJsonReport(body.slice(0, MAX_NOTIFICATION_CHARS)) ?? readDsn(lines);
-  let blocks = readBlocks(lines, startsWithAddress);
+  const dsn = events ?? readDsn(lines);
+  let blocks = events ? new Map<string, string>() : readBlocks(lines, startsWithAddress);
   // A quoted session's successful steps ("250 2.1.5 Ok") would lend a recipient their codes.
   if (!dsn.recipients.length && !blocks.size) blocks = readBlocks(lines.filter((l) => !SUCCESSFUL_STEP.test(l)), mentionsAddress);
   let recipients = dsn.recipients;
