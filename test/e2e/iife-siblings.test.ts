@@ -69,6 +69,32 @@ describe('the paste diagnosis beside the classic script', () => {
     expect(pasteFiles()).to.deep.equal(['/dist/bounce-wizard.iife.diagnose.js']);
     expect(page.problems()).to.deep.equal([]);
   });
+
+  // The build gives postal-mime smaller stand-ins for two of its modules (rollup.config.mjs, postalMimeTrims):
+  // the built file must still read what only it reads, address headers included.
+  it('loads the MIME library from beside the script for a message only the library reads', async () => {
+    const page = await openPage('/test/e2e/pages/embed.html');
+    const el = await widget(page);
+    await waitFor(() => headingText(el), 'the first question');
+    const raw = [
+      'From: Mail Delivery System <MAILER-DAEMON@relay.example.org>',
+      'To: "Ann, Sales" <ann@example.org>, bob@example.org',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      // A charset no browser knows: the widget's own reader leaves the message to the library.
+      'Content-Type: text/plain; charset=x-no-such-charset',
+      'Content-Transfer-Encoding: base64',
+      '',
+      btoa('<cy@example.net>: host mx.example.net[192.0.2.8] said: 552 5.2.2 <cy@example.net>: Mailbox full (in reply to RCPT TO command)\n'),
+      '',
+    ].join('\n');
+    el.diagnose(raw);
+    await waitFor(() => el.shadowRoot?.querySelector('.evidence'), 'the diagnosis of the pasted bounce');
+    expect(el.shadowRoot!.querySelector('.recipients')!.textContent).to.include('cy@example.net');
+    expect(el.shadowRoot!.querySelector('.evidence')!.textContent).to.include('5.2.2');
+    expect(loadedFiles(page).filter((path) => path.endsWith('.iife.postal-mime.js'))).to.deep.equal(['/dist/bounce-wizard.iife.postal-mime.js']);
+    expect(page.problems()).to.deep.equal([]);
+  });
 });
 
 // The build writes these tables one array per field (rollup.config.mjs, columnarTables): the rows it rebuilds
