@@ -14,6 +14,22 @@ import { headingText, openPage, waitFor, waitForHeading, widget, type HostPage }
 const loadedFiles = (page: HostPage) =>
   page.win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
 
+/** A Postfix-style bounce for `address`, its text base64-encoded in a part of `charset`. */
+const base64Bounce = (charset: string, reply: string, ...headers: string[]) => {
+  const address = /<([^>]+)>/.exec(reply)![1];
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@relay.example.org>',
+    ...headers,
+    'Subject: Undelivered Mail Returned to Sender',
+    'MIME-Version: 1.0',
+    `Content-Type: text/plain; charset=${charset}`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    btoa(`<${address}>: host mx.example.net[192.0.2.8] ${reply} (in reply to RCPT TO command)\n`),
+    '',
+  ].join('\n');
+};
+
 describe('the classic script and the files beside it', () => {
   it('does not carry Spanish: an English page downloads none of it', async () => {
     const script = await (await fetch('/dist/bounce-wizard.iife.js')).text();
@@ -53,17 +69,7 @@ describe('the paste diagnosis beside the classic script', () => {
     await waitFor(() => headingText(el), 'the first question');
     const pasteFiles = () => loadedFiles(page).filter((path) => path.endsWith('.iife.diagnose.js'));
     expect(pasteFiles()).to.deep.equal([]);
-    const raw = [
-      'From: MAILER-DAEMON@relay.example.org',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      'Content-Transfer-Encoding: base64',
-      '',
-      btoa('<ann@example.net>: host mx.example.net[192.0.2.8] said: 550 5.1.1 <ann@example.net>: Recipient address rejected: User unknown (in reply to RCPT TO command)\n'),
-      '',
-    ].join('\n');
-    el.diagnose(raw);
+    el.diagnose(base64Bounce('utf-8', 'said: 550 5.1.1 <ann@example.net>: Recipient address rejected: User unknown'));
     await waitFor(() => el.shadowRoot?.querySelector('.evidence'), 'the diagnosis of the pasted bounce');
     expect(el.shadowRoot!.querySelector('.recipients')!.textContent).to.include('ann@example.net');
     expect(pasteFiles()).to.deep.equal(['/dist/bounce-wizard.iife.diagnose.js']);
@@ -76,19 +82,8 @@ describe('the paste diagnosis beside the classic script', () => {
     const page = await openPage('/test/e2e/pages/embed.html');
     const el = await widget(page);
     await waitFor(() => headingText(el), 'the first question');
-    const raw = [
-      'From: Mail Delivery System <MAILER-DAEMON@relay.example.org>',
-      'To: "Ann, Sales" <ann@example.org>, bob@example.org',
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      // A charset no browser knows: the widget's own reader leaves the message to the library.
-      'Content-Type: text/plain; charset=x-no-such-charset',
-      'Content-Transfer-Encoding: base64',
-      '',
-      btoa('<cy@example.net>: host mx.example.net[192.0.2.8] said: 552 5.2.2 <cy@example.net>: Mailbox full (in reply to RCPT TO command)\n'),
-      '',
-    ].join('\n');
-    el.diagnose(raw);
+    // A charset no browser knows: the widget's own reader leaves the message to the library.
+    el.diagnose(base64Bounce('x-no-such-charset', 'said: 552 5.2.2 <cy@example.net>: Mailbox full', 'To: "Ann, Sales" <ann@example.org>, bob@example.org'));
     await waitFor(() => el.shadowRoot?.querySelector('.evidence'), 'the diagnosis of the pasted bounce');
     expect(el.shadowRoot!.querySelector('.recipients')!.textContent).to.include('cy@example.net');
     expect(el.shadowRoot!.querySelector('.evidence')!.textContent).to.include('5.2.2');
