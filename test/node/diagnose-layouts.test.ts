@@ -85,6 +85,12 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mxlogic-header-copy.txt', { category: 'filtered', status: null, replyCode: '550', recipients: ['fin@example.com'] }],
     // "Unable to connect" tells why each try failed; "4.4.7", with the action "failed", that the queue gave up.
     ['expired-unreachable.eml', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['hugo@offline.example.com'] }],
+    // A recipient listed under a line that announces the list, in whatever form the server writes it: an
+    // Exchange X.400 address ("dda:SMTP=…"), a display name before the address.
+    ['exchange-x400.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['wanda@example.com'] }],
+    ['listed-recipient.txt', { category: 'suspend', status: null, replyCode: null, recipients: ['xavier@example.net'] }],
+    // A recipient named in a sentence, with neither brackets nor a label.
+    ['sentence-recipient.txt', { category: 'mailboxfull', status: null, replyCode: '552', recipients: ['yara@example.net'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
