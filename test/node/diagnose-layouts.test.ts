@@ -139,6 +139,11 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     assert.deepEqual([d.isBounce, d.category, d.causeId], [true, 'undefined', null], 'a failed recipient is a bounce, even with no reason given');
   });
 
+  it('calls an ordinary reply with an address alone on a line no bounce: no delivery system sent it, and it gives no reason', async () => {
+    const d = await run('plain-reply.eml');
+    assert.equal(d.isBounce, false);
+  });
+
   it('reads a host that could not be reached as a network failure (Zoho)', async () => {
     const d = await run('zoho-unreachable.eml');
     assert.deepEqual([d.category, d.replyCode, d.recipients.map((r) => r.address)], ['networkerror', '421', ['ray@down.example.com']]);
