@@ -98,6 +98,12 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     ['mxlogic-header-copy.txt', { category: 'filtered', status: null, replyCode: '550', recipients: ['fin@example.com'] }],
     // "Unable to connect" tells why each try failed; "4.4.7", with the action "failed", that the queue gave up.
     ['expired-unreachable.eml', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['hugo@offline.example.com'] }],
+    // A recipient listed under a line that announces the list, in whatever form the server writes it: an
+    // Exchange X.400 address ("dda:SMTP=…"), a display name before the address.
+    ['exchange-x400.eml', { category: 'userunknown', status: null, replyCode: null, recipients: ['wanda@example.com'] }],
+    ['listed-recipient.txt', { category: 'suspend', status: null, replyCode: null, recipients: ['xavier@example.net'] }],
+    // A recipient named in a sentence, with neither brackets nor a label.
+    ['sentence-recipient.txt', { category: 'mailboxfull', status: null, replyCode: '552', recipients: ['yara@example.net'] }],
   ];
   for (const [name, want] of cases) {
     it(`reads ${name}`, async () => {
@@ -144,6 +150,11 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     const d = await run('interscan-unable.eml');
     assert.deepEqual(d.recipients.map((r) => r.address), ['cal@example.co.jp']);
     assert.deepEqual([d.isBounce, d.category, d.causeId], [true, 'undefined', null], 'a failed recipient is a bounce, even with no reason given');
+  });
+
+  it('calls an ordinary reply with an address alone on a line no bounce: no delivery system sent it, and it gives no reason', async () => {
+    const d = await run('plain-reply.eml');
+    assert.equal(d.isBounce, false);
   });
 
   it('reads a host that could not be reached as a network failure (Zoho)', async () => {

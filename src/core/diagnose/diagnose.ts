@@ -118,6 +118,8 @@ function headerText(x: Extracted): string {
 // server that answered, where the report has no Remote-MTA field.
 const ANSWERING_HOST = /\bhost ((?:[a-z0-9-]{1,63}\.){1,10}[a-z]{2,24}) ?\[(?:ipv6:)?[\da-f.:]{2,45}\]/i;
 const ZONE_CHAR = /[a-z0-9.-]/;
+/** The From of a delivery system's notice: "MAILER-DAEMON@…", "postmaster@…", "Mail Delivery System <>". */
+const NOTICE_SENDER = /mailer-daemon|postmaster|mail delivery|<>/i;
 
 /** The DNS name around a blocklist's name in the text ("zen.spamhaus.org" for "spamhaus"), else the name itself. */
 function zoneNamed(lower: string, name: string): string {
@@ -203,7 +205,11 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
   const first = recipients[Math.max(0, lead)];
   const basis = bases[Math.max(0, lead)];
-  const nothing = basis === 'none' && !first.status && !first.replyCode && !first.address;
+  // A whole message that no delivery system sent, with no report, code or reason: an address alone on a line
+  // is a signature or a contact line, not a failed recipient.
+  const subject = x.headers.get('subject');
+  const ordinaryMail = !x.dsn && subject !== undefined && !p.bounceSubjects?.test(subject) && !NOTICE_SENDER.test(x.headers.get('from') ?? '');
+  const nothing = basis === 'none' && !first.status && !first.replyCode && (!first.address || ordinaryMail);
   return Object.assign(base, {
     isBounce: !nothing,
     category: first.category,

@@ -205,7 +205,7 @@ function readDsn(lines: string[]): { recipients: RecipientReport[]; reportingMta
 }
 
 /** Where a recipient's block starts: its address, and the rest of the line that belongs to the block. */
-type Opener = (line: string) => { address: string; text: string } | null;
+type Opener = (line: string, index: number) => { address: string; text: string } | null;
 
 const startsWithAddress: Opener = (line) => {
   const m = addressLine(line);
@@ -221,8 +221,37 @@ const LABELLED = new RegExp(`^\\s{0,8}([A-Za-z][\\w ,'-]{1,60}):\\s{0,20}<?(${AD
 /** A label about the recipient or the failure, not about the sender. */
 const RECIPIENT_LABEL = /^(?!.*(?:sender|from|reply|return)).*(?:recipient|user|mailbox|deliver|address| to$)/i;
 const NAMED = new RegExp(`(?:recipient|rcpt to:|deliver(?:ed)?(?: message)? to:?|address:)\\s{0,4}<(${ADDRESS.source})>`, 'i');
+// A sentence that names the recipient without brackets ("unable to deliver your message to a@b for the
+// following reason", "The following message, addressed to 'a@b', failed").
+const SENTENCE = new RegExp(`(?:deliver (?:your |the )?message to|message,? addressed to)\\s{1,4}['"]?(${ADDRESS.source})`, 'i');
+// A line that announces a list of recipients ("did not reach the following recipient(s):", "could not be
+// delivered to the following user:", "Message not delivered to the following addresses:").
+const LIST_INTRO = /(?:following|these) (?:\w+ )?(?:recipients?|recipient\(s\)|address(?:es|\(es\))?|users?|destinations?)\s{0,4}:$|\bto the following\s{0,4}:$/i;
+// An X.400 form of the address, as Exchange writes it ("…;dda:SMTP=a@b;").
+const X400_SMTP = /^smtp=/i;
 
-const mentionsAddress: Opener = (line) => {
+/**
+ * The lines listed under a LIST_INTRO line, each with the first address it holds: the list runs from the
+ * line after the intro (or after one blank line) to the first line without an address.
+ */
+function listedUnderIntro(lines: string[]): Map<number, string> {
+  const listed = new Map<number, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line.endsWith(':') || !LIST_INTRO.test(line)) continue;
+    let j = i + 1;
+    if (j < lines.length && !lines[j].trim()) j++;
+    for (; j < lines.length && listed.size < MAX_RECIPIENTS; j++) {
+      const m = lines[j].includes('@') ? ADDRESS.exec(lines[j]) : null;
+      if (!m) break;
+      listed.set(j, m[0].replace(X400_SMTP, '').toLowerCase());
+    }
+    i = j - 1;
+  }
+  return listed;
+}
+
+const namedIn: Opener = (line) => {
   if (!line.includes('@')) return null;
   const listed = LISTED.exec(line);
   if (listed) return { address: listed[1].toLowerCase(), text: line.slice(listed[0].length).trim() };
@@ -231,8 +260,17 @@ const mentionsAddress: Opener = (line) => {
     // "Recipient Address" names only the field; "Unknown user" is the reason itself.
     return { address: labelled[2].toLowerCase(), text: /^(?:recipient|address|to|rcpt)\b/i.test(labelled[1]) ? '' : labelled[1] };
   }
-  const named = NAMED.exec(line);
+  const named = NAMED.exec(line) ?? SENTENCE.exec(line);
   return named ? { address: named[1].toLowerCase(), text: line.trim() } : null;
+};
+
+/** The second pass's opener over `lines`: a line listed under an intro, or one that names its address. */
+const mentionsAddress = (lines: string[]): Opener => {
+  const listed = listedUnderIntro(lines);
+  return (line, i) => {
+    const address = listed.get(i);
+    return address ? { address, text: line.trim() } : namedIn(line, i);
+  };
 };
 
 /** Free-text layouts: a line that opens a recipient's block, then the server's words until a blank line. */
@@ -240,7 +278,7 @@ function readBlocks(lines: string[], open: Opener): Map<string, string> {
   const blocks = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     if (FIELD.test(lines[i])) continue;
-    const m = open(lines[i]);
+    const m = open(lines[i], i);
     if (!m) continue;
     const address = m.address;
     const block = [m.text];
@@ -248,7 +286,7 @@ function readBlocks(lines: string[], open: Opener): Map<string, string> {
     // An address alone on its line, then a blank line: the explanation is the next paragraph (Gmail).
     let skipBlank = !block[0];
     for (; j < lines.length && block.length <= MAX_BLOCK_LINES; j++) {
-      const next = open(lines[j]);
+      const next = open(lines[j], j);
       // An indented line quoting the same address continues the block (Postfix wraps "said: 550 <addr>: …").
       if ((next && !(/^\s/.test(lines[j]) && next.address === address)) || FIELD.test(lines[j])) break;
       if (!lines[j].trim()) {
@@ -300,7 +338,10 @@ export function extract(headerBlock: string, body: string): Extracted {
   const dsn = events ?? readDsn(lines);
   let blocks = events ? new Map<string, string>() : readBlocks(lines, startsWithAddress);
   // A quoted session's successful steps ("250 2.1.5 Ok") would lend a recipient their codes.
-  if (!dsn.recipients.length && !blocks.size) blocks = readBlocks(lines.filter((l) => !SUCCESSFUL_STEP.test(l)), mentionsAddress);
+  if (!dsn.recipients.length && !blocks.size) {
+    const unsuccessful = lines.filter((l) => !SUCCESSFUL_STEP.test(l));
+    blocks = readBlocks(unsuccessful, mentionsAddress(unsuccessful));
+  }
   let recipients = dsn.recipients;
   if (recipients.length) {
     for (const r of recipients) {
