@@ -11,11 +11,11 @@ const ENTRY = 'bounce-wizard.js';
 // catalog, the core and the other views follow in a chunk requested at once (src/components/bounce-wizard/deferred.ts).
 const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 
-// Issue 7 asks for 60 KB for everything an English reader can need; today it is about 118 KB, and no
+// Issue 7 asks for 60 KB for everything an English reader can need; today it is about 117 KB, and no
 // packing reaches 60: the English data's strings alone, with no keys and no code, gzip to 64 KB (the bench
 // prints this floor). Reaching it would mean a catalog about half as long, which is the product's decision.
-// Until then this budget holds today's total, so growth still fails the check. (+1 KB: reading the sending
-// services' JSON bounce events in the paste diagnosis.)
+// Until then this budget holds today's total, so growth fails the check; it moves only with a feature that
+// earns its bytes (the sending services' JSON events, +1.2 KB, mostly paid for by trimming postal-mime, −1.1).
 const ENGLISH_GZIP_BUDGET = 118 * 1024;
 
 // The classic script, one file for every reader. Spanish, providers' codes, the paste diagnosis and postal-mime
