@@ -15,12 +15,14 @@ const FIRST_RENDER_GZIP_BUDGET = 20 * 1024;
 // packing reaches 60: the English data's strings alone, with no keys and no code, gzip to 64 KB (the bench
 // prints this floor). Reaching it would mean a catalog about half as long, which is the product's decision.
 // Until then this budget holds today's total, so growth fails the check; it moves only with a feature that
-// earns its bytes (the sending services' JSON events, +1.2 KB, mostly paid for by trimming postal-mime, −1.1).
-const ENGLISH_GZIP_BUDGET = 118 * 1024;
+// earns its bytes (the sending services' JSON events, +1.2 KB, mostly paid for by trimming postal-mime, −1.1;
+// the delay-warning cause and its question, +1 KB, so a warning is no longer told "your server gave up").
+const ENGLISH_GZIP_BUDGET = 119 * 1024;
 
 // The classic script, one file for every reader. Spanish, providers' codes, the paste diagnosis and postal-mime
 // are files beside it; "Check my domain" (15 KB) is not, because its view renders with the script's own copy of Lit.
-const CLASSIC_GZIP_BUDGET = 87 * 1024;
+// It carries the catalog, so it grows with it (+1 KB: the delay-warning cause).
+const CLASSIC_GZIP_BUDGET = 88 * 1024;
 
 // "Check my domain" (issue 8) is opt-in (`dns-check`) and loads on its first use: the DNS core and its view,
 // about 15 KB: SPF evaluation for the sending IP (1.3 KB) and the findings' English message table (1.7 KB) are

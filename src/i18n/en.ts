@@ -110,6 +110,8 @@ export interface Strings {
     nothingBody: string;
     resultTitle: string;
     provider: (name: string) => string;
+    /** Said above a delay warning's result: nothing has bounced yet. */
+    stillTrying: string;
     recipients: string;
     /** Labels of what the bounce names besides the cause: the blocklists, the server that answered. */
     facts: Record<'blocklists' | 'remoteMta', string>;
@@ -281,6 +283,7 @@ export const en: Strings = {
     nothingBody: "There's no error code or failure wording we recognise. Answer a few questions and we'll work it out together.",
     resultTitle: 'What the bounce says',
     provider: (name) => `Reported by ${name}`,
+    stillTrying: 'This is a delay warning, not a bounce yet: your mail server keeps trying by itself.',
     recipients: 'Failed for',
     facts: { blocklists: 'Blocklist named', remoteMta: 'Receiving server' },
     evidence: 'What we read',

@@ -130,6 +130,7 @@ export const es: Strings = {
     nothingBody: 'No hay ningún código de error ni palabras de fallo que reconozcamos. Responda a unas preguntas y lo averiguaremos juntos.',
     resultTitle: 'Qué dice el rebote',
     provider: (name) => `Informado por ${name}`,
+    stillTrying: 'Es un aviso de retraso, todavía no un rebote: su servidor de correo lo sigue intentando por sí solo.',
     recipients: 'Falló para',
     facts: { blocklists: 'Lista de bloqueo citada', remoteMta: 'Servidor de destino' },
     evidence: 'Lo que hemos leído',

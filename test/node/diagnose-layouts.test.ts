@@ -10,6 +10,28 @@ import { assertReads, bounceFixture, type ExpectedReading } from './helpers/boun
 // parser (sisimai) makes for that MTA's typical error of the kind.
 const run = (name: string) => diagnose(bounceFixture(name), builtinCatalog);
 
+describe('diagnose: delay warnings are not bounces yet', () => {
+  it('reads a warning that only quotes why the tries fail as a delay, with the server still trying', async () => {
+    const d = await run('gmail-delay.eml');
+    assert.deepEqual([d.isBounce, d.stillTrying, d.category, d.causeId], [true, true, 'expired', 'delivery-delayed']);
+    assert.deepEqual(d.recipients.map((r) => r.address), ['lou@slow.example.net']);
+  });
+
+  it('takes a report\'s "Action: delayed" as a warning, whatever the reason quoted', async () => {
+    const d = await run('dsn-delayed-full.eml');
+    assert.deepEqual([d.stillTrying, d.category, d.status, d.replyCode], [true, 'mailboxfull', '4.2.2', '452']);
+  });
+
+  it('leaves a final expiry an expiry: "gave up" or "deleted from queue" outranks "delayed"', async () => {
+    for (const name of ['sendmail-expired.txt', 'opensmtpd-expired.txt']) {
+      const d = await run(name);
+      assert.deepEqual([d.stillTrying, d.category, d.causeId], [false, 'expired', 'delivery-expired'], name);
+    }
+    const gaveUp = diagnoseText('Delivery to tom@example.net has been delayed for 5 days. We gave up.', builtinCatalog);
+    assert.deepEqual([gaveUp.stillTrying, gaveUp.causeId], [false, 'delivery-expired']);
+  });
+});
+
 describe('diagnose: layouts of mail systems beyond the usual ones', () => {
   const cases: [string, ExpectedReading][] = [
     ['sendmail-hostunknown.eml', { category: 'hostunknown', status: '5.1.2', replyCode: '550', recipients: ['amy@nonexistent.example.net'] }],

@@ -39,6 +39,7 @@ export function diagnosisJson(file: string | null, d: Diagnosis): object {
     remoteMta: d.remoteMta,
     ips: d.ips,
     blocklists: d.blocklists,
+    stillTrying: d.stillTrying,
   };
 }
 
@@ -55,10 +56,16 @@ function formatDiagnosis(file: string | null, d: Diagnosis): string {
     );
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`Why it bounced: ${title} (${d.category}, confidence ${Math.round(d.confidence * 100)}%)`);
-  if (category) lines.push(`  ${category.meaning}`);
   const cause = d.causeId ? catalog.causeById.get(d.causeId) : undefined;
-  if (cause) lines.push(`Most likely cause: ${cause.title} [${cause.id}]`, `  ${cause.summary}`);
+  const confidence = `${d.category}, confidence ${Math.round(d.confidence * 100)}%`;
+  if (d.stillTrying) {
+    lines.push(`Not bounced yet, still being retried: ${cause?.title ?? title} (${confidence})`);
+    if (cause) lines.push(`  ${cause.summary}`);
+  } else {
+    lines.push(`Why it bounced: ${title} (${confidence})`);
+    if (category) lines.push(`  ${category.meaning}`);
+    if (cause) lines.push(`Most likely cause: ${cause.title} [${cause.id}]`, `  ${cause.summary}`);
+  }
   const code = [d.replyCode, d.status].filter(Boolean).join(' ');
   if (code) lines.push(`Code: ${code}`);
   if (d.provider) lines.push(`Receiving provider: ${d.provider.name}`);

@@ -94,6 +94,20 @@ describe('<bounce-wizard> paste the bounce', () => {
     const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
     await pasteAndDiagnose(el, '550 5.1.1 User unknown');
     expect($(el, '[part="facts"]')).to.equal(null);
+    expect($(el, '.still-trying')).to.equal(null);
+  });
+
+  it('says a delay warning is not a bounce yet, and why the tries fail', async () => {
+    const el = await fixture<BounceWizard>(html`<bounce-wizard></bounce-wizard>`);
+    const warning = [
+      'Subject: Delivery Status Notification (Delay)',
+      '',
+      'Delivery to lou@slow.example.net is delayed. We will keep trying for another 45 hours.',
+      'The response was: the recipient server did not accept our requests to connect.',
+    ].join('\n');
+    await pasteAndDiagnose(el, warning);
+    expect($(el, '.still-trying')!.textContent).to.include('not a bounce yet');
+    expect(heading(el)).to.equal(builtinCatalog.causeById.get('delivery-delayed')!.title);
   });
 
   it('renders a hostile paste as text only', async () => {

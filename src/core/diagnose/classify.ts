@@ -26,6 +26,8 @@ export interface PatternsData {
   endings?: Record<string, string[]>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
   bounceSubjects: string[];
+  /** A delay warning's wording (`warning`), unless wording of a final notice (`final`) is there too. */
+  stillTrying?: { warning: string[]; final: string[] };
 }
 
 export type Stage = 'connect' | 'mailfrom' | 'rcptto' | 'data';
@@ -42,6 +44,7 @@ export interface CompiledPatterns {
   stages: OrderedLists;
   stageNames: Stage[];
   bounceSubjects: RegExp | null;
+  stillTrying: { warning: RegExp | null; final: RegExp | null };
   /** For lower-cased text. */
   serverSaid: RegExp | null;
   /** The blocklist names, each its own list: which a lower-cased text may name, in one pass. */
@@ -87,6 +90,7 @@ export function compilePatterns(data: PatternsData): CompiledPatterns {
       stages: orderedLists(stageEntries.map(([, l]) => l), foldedFlags(stageEntries.map(([, l]) => l))),
       stageNames: stageEntries.map(([stage]) => stage),
       bounceSubjects: anyOf(data.bounceSubjects, 'im'),
+      stillTrying: { warning: anyOf(data.stillTrying?.warning ?? [], 'im'), final: anyOf(data.stillTrying?.final ?? [], 'im') },
       serverSaid: anyOf(data.serverSaid, foldedFlags([data.serverSaid])),
       blocklists: literalScanner(data.blocklists.map((name) => [name])),
     };

@@ -42,10 +42,14 @@ export interface Diagnosis {
   blocklists: string[];
   /** Whether the input was raw MIME and was decoded. */
   decoded: boolean;
+  /** A delay warning, not a bounce yet: the sending server says it is still trying (`Action: delayed`, "will retry"). */
+  stillTrying: boolean;
 }
 
 const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, stage: 0.6, status: 0.7, service: 0.6, reply: 0.45, none: 0.1 };
 const FAILED_ACTIONS = new Set(['failed', 'delayed']);
+/** The catalog's cause for a delay warning: not a bounce yet. */
+const DELAYED_CAUSE = 'delivery-delayed';
 const DONE_ACTIONS = new Set(['delivered', 'relayed', 'expanded', 'deliverable']);
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)/g;
 
@@ -173,7 +177,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   if (other) {
     const r0 = x.recipients[0];
     return Object.assign(base, {
-      isBounce: false, category: other, causeId: null, confidence: 0.9,
+      isBounce: false, category: other, causeId: null, confidence: 0.9, stillTrying: false,
       replyCode: r0?.replyCode ?? null, status: r0?.status ?? null,
       recipients: x.recipients.map((r) => recipientOf(r, r, other, null)),
       evidence: evidenceOf([x.headers.get('subject'), ...x.recipients.map((r) => r.diagnostic)]),
@@ -186,6 +190,10 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     : [{ address: null, action: null, status: null, replyCode: null, diagnostic: explained, notes: '', remoteMta: null }];
   let fallback: ReturnType<typeof codesIn> | undefined;
   const reader = contextReader(p, context);
+  // A delay warning quotes the same "could not connect" as a final expiry, but the server is still trying.
+  let warning: boolean | undefined;
+  const stillTrying = (r: RecipientReport) =>
+    r.action === 'delayed' || (r.action !== 'failed' && (warning ??= !!p.stillTrying.warning?.test(context) && !p.stillTrying.final?.test(context)));
   const bases: Basis[] = [];
   const evidence: (string | null)[] = [];
   const recipients = reports.map((r) => {
@@ -200,7 +208,8 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
-    return recipientOf(r, code, c.category, pickCause(catalog, c.category, c.cause, code));
+    const named = c.category === 'expired' && stillTrying(r) ? DELAYED_CAUSE : c.cause;
+    return recipientOf(r, code, c.category, pickCause(catalog, c.category, named, code));
   });
   const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
   const first = recipients[Math.max(0, lead)];
@@ -212,6 +221,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const nothing = basis === 'none' && !first.status && !first.replyCode && (!first.address || ordinaryMail);
   return Object.assign(base, {
     isBounce: !nothing,
+    stillTrying: !nothing && stillTrying(reports[Math.max(0, lead)]),
     category: first.category,
     causeId: first.causeId,
     confidence: CONFIDENCE[basis],

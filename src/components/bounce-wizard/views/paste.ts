@@ -110,6 +110,7 @@ function renderResult(
       <span class="badge">${confidenceWord(d.confidence, t)}</span>
     </div>
     <h2 class="heading" part="heading" id="paste-title" tabindex="-1">${cause?.title ?? t.paste.resultTitle}</h2>
+    ${d.stillTrying ? html`<p class="still-trying">${t.paste.stillTrying}</p>` : nothing}
     ${d.provider ? html`<p class="provider-note">${t.paste.provider(d.provider.name)}</p>` : nothing}
     ${failed.length
       ? html`<h3>${t.paste.recipients}</h3>
