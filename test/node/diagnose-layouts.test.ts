@@ -30,6 +30,30 @@ describe('diagnose: delay warnings are not bounces yet', () => {
     const gaveUp = diagnoseText('Delivery to tom@example.net has been delayed for 5 days. We gave up.', builtinCatalog);
     assert.deepEqual([gaveUp.stillTrying, gaveUp.causeId], [false, 'delivery-expired']);
   });
+
+  it('never calls a permanent (5xx) refusal a delay, whatever else the notice says', () => {
+    const d = diagnoseText('<ivy@example.net>: 550 5.1.1 <ivy@example.net>: User unknown (in reply to RCPT TO command). The server will retry the other recipients.', builtinCatalog);
+    assert.deepEqual([d.stillTrying, d.category], [false, 'userunknown']);
+  });
+
+  it('reads "not a permanent failure" as the warning it is', () => {
+    const d = diagnoseText('This is a delay notification, not a permanent failure. Delivery to joy@slow.example.net has not yet been delivered; we will keep trying for 4 more days.', builtinCatalog);
+    assert.deepEqual([d.stillTrying, d.causeId], [true, 'delivery-delayed']);
+  });
+});
+
+describe('diagnose: wording near another reason', () => {
+  it('keeps a refusal that names a blocklist a block, though it also says "connection refused"', () => {
+    const d = diagnoseText('554 5.7.1 [198.51.100.7]: connection refused, your IP is listed on zen.spamhaus.org', builtinCatalog);
+    assert.equal(d.category, 'blocked');
+  });
+
+  it('reads a service label that names no category, even an object member\'s name, as no label', async () => {
+    const event = JSON.parse(bounceFixture('mailjet-bounce.json')) as Record<string, unknown>;
+    const d = await diagnose(JSON.stringify({ ...event, error: 'constructor', comment: 'refused' }), builtinCatalog);
+    assert.equal(typeof d.category, 'string');
+    assert.deepEqual(d.recipients.map((r) => typeof r.category), ['string']);
+  });
 });
 
 describe('diagnose: layouts of mail systems beyond the usual ones', () => {

@@ -191,9 +191,12 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   let fallback: ReturnType<typeof codesIn> | undefined;
   const reader = contextReader(p, context);
   // A delay warning quotes the same "could not connect" as a final expiry, but the server is still trying.
+  // A permanent (5xx) code is a bounce whatever else the text says ("the server will retry other recipients").
   let warning: boolean | undefined;
-  const stillTrying = (r: RecipientReport) =>
-    r.action === 'delayed' || (r.action !== 'failed' && (warning ??= !!p.stillTrying.warning?.test(context) && !p.stillTrying.final?.test(context)));
+  const stillTrying = (r: RecipientReport, code: { status: string | null; replyCode: string | null }) =>
+    !(code.status ?? code.replyCode ?? '').startsWith('5') &&
+    (r.action === 'delayed' || (r.action !== 'failed' && (warning ??= !!p.stillTrying.warning?.test(context) && !p.stillTrying.final?.test(context))));
+  const codes: { status: string | null; replyCode: string | null }[] = [];
   const bases: Basis[] = [];
   const evidence: (string | null)[] = [];
   const recipients = reports.map((r) => {
@@ -208,7 +211,8 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
-    const named = c.category === 'expired' && stillTrying(r) ? DELAYED_CAUSE : c.cause;
+    codes.push(code);
+    const named = c.category === 'expired' && stillTrying(r, code) ? DELAYED_CAUSE : c.cause;
     return recipientOf(r, code, c.category, pickCause(catalog, c.category, named, code));
   });
   const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
@@ -221,7 +225,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const nothing = basis === 'none' && !first.status && !first.replyCode && (!first.address || ordinaryMail);
   return Object.assign(base, {
     isBounce: !nothing,
-    stillTrying: !nothing && stillTrying(reports[Math.max(0, lead)]),
+    stillTrying: !nothing && stillTrying(reports[Math.max(0, lead)], codes[Math.max(0, lead)]),
     category: first.category,
     causeId: first.causeId,
     confidence: CONFIDENCE[basis],

@@ -125,7 +125,9 @@ function readShape(shape: Shape, o: Json): EventRecipient | null {
   if (!(shape.key in o) || !holds(o, shape.failed)) return null;
   const address = textAt(o, shape.address);
   if (!address.includes('@')) return null;
-  const hint = shape.hint ? shape.hint[1][textAt(o, shape.hint[0])] : undefined;
+  const label = shape.hint ? textAt(o, shape.hint[0]) : '';
+  // Own keys only: a label such as "constructor" must not find the object's built-in members.
+  const hint = shape.hint && Object.hasOwn(shape.hint[1], label) ? shape.hint[1][label] : undefined;
   return {
     address,
     action: holds(o, shape.soft) ? 'delayed' : 'failed',
@@ -147,7 +149,7 @@ function readSes(o: Json): EventReport | null {
       status: textAt(r, 'status'),
       reply: textAt(r, 'diagnosticCode'),
       replyCode: null, remoteMta: null, hint: null,
-    }));
+    })).filter((r) => r.address.includes('@'));
     return { recipients, reportingMta: textAt(bounce, 'reportingMTA') || null };
   }
   const delivery = o.delivery;
@@ -199,7 +201,7 @@ export function readEvents(text: string): EventReport | null {
     if (!isObject(v)) return;
     const ses = readSes(v);
     if (ses) {
-      found.recipients.push(...ses.recipients);
+      found.recipients.push(...ses.recipients.slice(0, MAX_RECIPIENTS - found.recipients.length));
       found.reportingMta ??= ses.reportingMta;
       return;
     }
