@@ -72,6 +72,8 @@ describe('diagnose: layouts of mail systems beyond the usual ones', () => {
     // refused connection only says why each try failed, and "4.4.7" that the queue then gave up.
     ['sendmail-dns-deferred.txt', { category: 'networkerror', status: '4.4.7', replyCode: null, recipients: ['sam@flaky-dns.example.net'] }],
     ['sendmail-refused.txt', { category: 'expired', status: '4.4.7', replyCode: null, recipients: ['uma@down.example.net'] }],
+    // The remote server's "4.3.0" takes the status's place, but the report's "4.4.7" still says the queue gave up.
+    ['sendmail-expired-remote-code.txt', { category: 'expired', status: '4.3.0', replyCode: '451', recipients: ['walt@struggling.example.net'] }],
     // Pipelined RCPT TO and DATA: ">>> DATA" is shown, but "no valid recipients" says the RCPT TO was refused.
     ['sendmail-pipelining.txt', { category: 'userunknown', status: '5.5.0', replyCode: '550', recipients: ['walt@example.net'] }],
     ['sendmail-headers.txt', { category: 'contenterror', status: '5.6.0', replyCode: '552', recipients: ['abe@example.net'] }],

@@ -177,9 +177,11 @@ function firstFound(patterns: CompiledPatterns, input: ClassifyInput): Classific
   const said = serverWords(patterns, input.diagnostic);
   const fromPhrase = (said && matchPhrase(patterns, said)) || matchPhrase(patterns, input.diagnostic);
   if (fromPhrase) {
-    // "4.4.7" after "unable to connect": the wording says why each attempt failed, the status how it ended.
-    const outranked = !!input.status && !!fromPhrase.cause && !!patterns.data.endings?.[anyClass(input.status)]?.includes(fromPhrase.cause);
-    const ended = outranked ? categoryOfStatus(patterns, input.status) : null;
+    // "4.4.7" after "unable to connect": the wording says why each attempt failed, the status how it ended,
+    // even when the remote server's own code took the report's status's place.
+    const cause = fromPhrase.cause;
+    const endedBy = cause ? [input.status, input.reportStatus].find((s) => !!s && !!patterns.data.endings?.[anyClass(s)]?.includes(cause)) : undefined;
+    const ended = endedBy ? categoryOfStatus(patterns, endedBy) : null;
     return ended ? { ...fromPhrase, category: ended, cause: null, basis: 'status' } : fromPhrase;
   }
   const fromStatus = categoryOfStatus(patterns, input.status);
@@ -219,6 +221,8 @@ export interface ClassifyInput {
   recipient?: boolean;
   /** The category an email service's event gives the failure, below the server's own words and status. */
   hint?: Category | null;
+  /** The report's own status where the server's code replaced it (`RecipientReport.reportStatus`). */
+  reportStatus?: string;
 }
 
 /**

@@ -208,7 +208,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     const code = { status: better ?? r.status ?? null, replyCode: r.replyCode ?? fallback?.replyCode ?? null };
     // One recipient whose block was not found (Exim may print only the local part): the notification is its text.
     const diagnostic = [r.diagnostic || (reports.length === 1 ? explained : ''), r.notes].filter(Boolean).join('\n');
-    const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint });
+    const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint, reportStatus: r.reportStatus });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
     codes.push(code);

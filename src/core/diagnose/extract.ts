@@ -22,6 +22,8 @@ export interface RecipientReport {
   remoteMta: string | null;
   /** An email service's own classification of the failure, read when the server's words say nothing known. */
   hint?: Category | null;
+  /** The report's own Status when the remote server's code took its place: it may still say how delivery ended ("4.4.7"). */
+  reportStatus?: string;
 }
 
 export interface Extracted {
@@ -364,6 +366,7 @@ export function extract(headerBlock: string, body: string): Extracted {
     // diagnostic, of the same class, says why. A status the code finder did not pair with its reply code
     // ("550: 5.2.2 …") is still the status.
     const specific = codes.status ?? STATUS_CODE.exec(r.diagnostic)?.[0] ?? null;
+    if (specific && r.status && specific !== r.status && specific[0] === r.status[0]) r.reportStatus = r.status;
     if (!r.status || specific?.[0] === r.status[0]) r.status = specific ?? r.status;
     const failure = /^[45]/.test(r.status ?? '') ? r.status : null;
     r.replyCode ??= codes.replyCode ?? (failure && replyBefore(r.diagnostic, failure));
