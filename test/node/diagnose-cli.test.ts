@@ -83,6 +83,14 @@ describe('bounce-wizard diagnose (text)', () => {
     assert.match(r.stdout, /No bounce found/);
   });
 
+  it('says a delay warning has not bounced yet, in words and in --json', async () => {
+    const text = await cli([dir + 'gmail-delay.eml']);
+    assert.match(text.stdout, /^Not bounced yet: the sending server is still trying/);
+    assert.match(text.stdout, /\[delivery-delayed\]/);
+    const json = JSON.parse((await cli(['--json', dir + 'gmail-delay.eml'])).stdout);
+    assert.equal(json.stillTrying, true);
+  });
+
   it('heads each file when several are given, and sends read errors to stderr', async () => {
     const r = await cli([dir + 'arf.eml', dir + 'missing.txt']);
     assert.equal(r.code, 1);

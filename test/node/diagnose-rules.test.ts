@@ -5,6 +5,15 @@ import { diagnoseText } from '../../src/core/diagnose/diagnose.js';
 
 const categoryOf = (text: string) => diagnoseText(text, builtinCatalog).category;
 
+/** One test per [line, category] pair: the line alone reads as that category. */
+const readsEach = (lines: [string, string][]) => {
+  for (const [line, category] of lines) {
+    it(`${category}: ${line.slice(0, 60)}`, () => {
+      assert.equal(categoryOf(line), category);
+    });
+  }
+};
+
 describe('diagnose: "user unknown" wording under a status that means something else', () => {
   it('is a filter when the status names another reason and nothing says RCPT TO', () => {
     assert.equal(categoryOf('550 5.7.1 550 No such user here: pat@example.org'), 'filtered');
@@ -95,11 +104,7 @@ describe('diagnose: wording families that outrank a generic reading', () => {
     // The receiving system's own directory is down: its failure, whatever the queue then did.
     ['Unable to contact LDAP server. (#4.4.3) Giving up: the message sat in the queue too long.', 'systemerror'],
   ];
-  for (const [line, category] of lines) {
-    it(`${category}: ${line.slice(0, 60)}`, () => {
-      assert.equal(categoryOf(line), category);
-    });
-  }
+  readsEach(lines);
 });
 
 describe('diagnose: the SMTP state number of an older Gmail report', () => {
@@ -156,9 +161,5 @@ describe('diagnose: wording families many mail systems share', () => {
     ['550 The forward DNS entry of your host does not point to the sending IP', 'requireptr'],
     ['450 4.7.1 Client host rejected: unresolvable relay host name', 'requireptr'],
   ];
-  for (const [line, category] of lines) {
-    it(`${category}: ${line.slice(0, 60)}`, () => {
-      assert.equal(categoryOf(line), category);
-    });
-  }
+  readsEach(lines);
 });

@@ -294,6 +294,7 @@ describe('data/patterns.json', () => {
       if (f.cause) assert.equal(builtinCatalog.causeById.get(f.cause)?.category, f.category, `cause ${f.cause}`);
     }
     for (const cause of Object.values(patterns.endings ?? {}).flat()) assert.ok(builtinCatalog.causeById.has(cause), `unknown cause ${cause}`);
+    if (patterns.stillTrying) assert.equal(builtinCatalog.causeById.get(patterns.stillTrying.cause)?.category, 'expired', 'stillTrying.cause');
   });
 
   it('compiles every pattern, and none takes long on a hostile line', () => {

@@ -58,14 +58,9 @@ function formatDiagnosis(file: string | null, d: Diagnosis): string {
   }
   const cause = d.causeId ? catalog.causeById.get(d.causeId) : undefined;
   const confidence = `${d.category}, confidence ${Math.round(d.confidence * 100)}%`;
-  if (d.stillTrying) {
-    lines.push(`Not bounced yet, still being retried: ${cause?.title ?? title} (${confidence})`);
-    if (cause) lines.push(`  ${cause.summary}`);
-  } else {
-    lines.push(`Why it bounced: ${title} (${confidence})`);
-    if (category) lines.push(`  ${category.meaning}`);
-    if (cause) lines.push(`Most likely cause: ${cause.title} [${cause.id}]`, `  ${cause.summary}`);
-  }
+  if (d.stillTrying) lines.push(`Not bounced yet: the sending server is still trying (${confidence})`);
+  else lines.push(`Why it bounced: ${title} (${confidence})`, ...(category ? [`  ${category.meaning}`] : []));
+  if (cause) lines.push(`Most likely cause: ${cause.title} [${cause.id}]`, `  ${cause.summary}`);
   const code = [d.replyCode, d.status].filter(Boolean).join(' ');
   if (code) lines.push(`Code: ${code}`);
   if (d.provider) lines.push(`Receiving provider: ${d.provider.name}`);

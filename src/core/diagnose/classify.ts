@@ -26,8 +26,8 @@ export interface PatternsData {
   endings?: Record<string, string[]>;
   /** Subjects of delivery reports, which an auto-reply's never has. */
   bounceSubjects: string[];
-  /** A delay warning's wording (`warning`), unless wording of a final notice (`final`) is there too. */
-  stillTrying?: { warning: string[]; final: string[] };
+  /** A delay warning's wording (`warning`), unless wording of a final notice (`final`) is there too; an expiry read from one takes `cause`. */
+  stillTrying?: { warning: string[]; final: string[]; cause: string };
 }
 
 export type Stage = 'connect' | 'mailfrom' | 'rcptto' | 'data';

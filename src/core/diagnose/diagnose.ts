@@ -48,8 +48,6 @@ export interface Diagnosis {
 
 const CONFIDENCE: Record<Basis, number> = { phrase: 0.85, stage: 0.6, status: 0.7, service: 0.6, reply: 0.45, none: 0.1 };
 const FAILED_ACTIONS = new Set(['failed', 'delayed']);
-/** The catalog's cause for a delay warning: not a bounce yet. */
-const DELAYED_CAUSE = 'delivery-delayed';
 const DONE_ACTIONS = new Set(['delivered', 'relayed', 'expanded', 'deliverable']);
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)/g;
 
@@ -193,10 +191,9 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   // A delay warning quotes the same "could not connect" as a final expiry, but the server is still trying.
   // A permanent (5xx) code is a bounce whatever else the text says ("the server will retry other recipients").
   let warning: boolean | undefined;
-  const stillTrying = (r: RecipientReport, code: { status: string | null; replyCode: string | null }) =>
+  const stillTrying = (action: string | null, code: { status: string | null; replyCode: string | null }) =>
     !(code.status ?? code.replyCode ?? '').startsWith('5') &&
-    (r.action === 'delayed' || (r.action !== 'failed' && (warning ??= !!p.stillTrying.warning?.test(context) && !p.stillTrying.final?.test(context))));
-  const codes: { status: string | null; replyCode: string | null }[] = [];
+    (action === 'delayed' || (action !== 'failed' && (warning ??= !!p.stillTrying.warning?.test(context) && !p.stillTrying.final?.test(context))));
   const bases: Basis[] = [];
   const evidence: (string | null)[] = [];
   const recipients = reports.map((r) => {
@@ -211,8 +208,8 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
     const c = classify(p, { diagnostic, ...code, context: reader, recipient: !!r.address, hint: r.hint, reportStatus: r.reportStatus });
     bases.push(c.basis);
     evidence.push(c.line, diagnostic.length <= 300 ? diagnostic : null);
-    codes.push(code);
-    const named = c.category === 'expired' && stillTrying(r, code) ? DELAYED_CAUSE : c.cause;
+    const delayed = patterns.stillTrying?.cause;
+    const named = delayed && c.category === 'expired' && stillTrying(r.action, code) ? delayed : c.cause;
     return recipientOf(r, code, c.category, pickCause(catalog, c.category, named, code));
   });
   const lead = recipients.findIndex((r) => !r.action || FAILED_ACTIONS.has(r.action));
@@ -225,7 +222,7 @@ function decide(x: Extracted, catalog: Catalog, patterns: PatternsData, decoded:
   const nothing = basis === 'none' && !first.status && !first.replyCode && (!first.address || ordinaryMail);
   return Object.assign(base, {
     isBounce: !nothing,
-    stillTrying: !nothing && stillTrying(reports[Math.max(0, lead)], codes[Math.max(0, lead)]),
+    stillTrying: !nothing && stillTrying(first.action, first),
     category: first.category,
     causeId: first.causeId,
     confidence: CONFIDENCE[basis],
